@@ -1,0 +1,682 @@
+/**
+ * @module core/book/orders
+ * The life of orders across books: validation against the market's rules, placement (limit, market, trigger,
+ * normalTpsl and positionTpsl groups), cancels, modifies, trigger firing and the dead man's switch. Every state change
+ * is pushed to `ctx.out` as an event. Pure; called only by engine.ts.
+ */
+
+import type { OrderRequest, Grouping, OrderRef, Tif, TpSl } from "../command.ts";
+import type { CancelResult, Event, OrderResult, OrderStatus, OrderView } from "../event.ts";
+import type { Address, AssetId, Oid } from "../ids.ts";
+import { formatUnits, parseUnits, priceHasValidFigures, roundToFigures } from "../num.ts";
+import { type Reject, REJECT_STATUS } from "../reject.ts";
+import { accountOf, cloidKey, type EngineState, trackOrder } from "../state.ts";
+import type { Market } from "../markets/universe.ts";
+import type { Book, BookOrder } from "./book.ts";
+import { type MakerExit, type MatchHooks, match, type Taker } from "./match.ts";
+import { dueTriggers, type TriggerOrder } from "./triggers.ts";
+
+/** Minimum order value: $10 in 10^-6 USD (price units × lots). @see hyperliquid-api.md §5.4 */
+export const MIN_NOTIONAL = 10_000_000;
+/** Slippage a market TP/SL accepts from the mark when it fires. @see hyperliquid-mechanics.md §6.4 */
+const TRIGGER_SLIPPAGE_PERCENT = 10;
+/** Milliseconds in a UTC day. */
+const DAY_MS = 86_400_000;
+/** Earliest a dead man's switch may be armed, from now. */
+const SCHEDULE_MIN_DELAY_MS = 5_000;
+/** Dead man's switch triggers allowed per UTC day. */
+const SCHEDULE_MAX_PER_DAY = 10;
+
+/** What a handler works with: the state, the event sink and the command's time. */
+export interface Ctx {
+  readonly s: EngineState;
+  readonly out: Event[];
+  readonly time: number;
+}
+
+// ===== Views and bookkeeping
+
+function bookView(o: BookOrder, asset: AssetId): OrderView {
+  return {
+    oid: o.oid,
+    user: o.user,
+    asset,
+    isBuy: o.isBuy,
+    price: o.price,
+    size: o.size,
+    origSize: o.origSize,
+    timestamp: o.timestamp,
+    cloid: o.cloid,
+    reduceOnly: o.reduceOnly,
+    tif: o.tif,
+    trigger: o.trigger,
+    isPositionTpsl: o.isPositionTpsl,
+  };
+}
+
+function triggerView(t: TriggerOrder, asset: AssetId): OrderView {
+  return {
+    oid: t.oid,
+    user: t.user,
+    asset,
+    isBuy: t.isBuy,
+    price: t.price,
+    size: t.size,
+    origSize: t.size,
+    timestamp: t.timestamp,
+    cloid: t.cloid,
+    reduceOnly: t.reduceOnly,
+    tif: null,
+    trigger: { triggerPrice: t.triggerPrice, isMarket: t.isMarket, tpsl: t.tpsl },
+    isPositionTpsl: t.isPositionTpsl,
+  };
+}
+
+function emit(ctx: Ctx, status: OrderStatus, order: OrderView): void {
+  ctx.out.push({ type: "orderStatus", time: ctx.time, status, order });
+}
+
+/** Removes a live order from the per-user and cloid indexes. */
+function untrack(s: EngineState, user: Address, oid: Oid, cloid: string | undefined): void {
+  const mine = s.userOrders.get(user);
+  if (mine !== undefined) {
+    mine.delete(oid);
+    if (mine.size === 0) s.userOrders.delete(user);
+  }
+  if (cloid !== undefined) {
+    const key = cloidKey(user, cloid);
+    if (s.cloids.get(key) === oid) s.cloids.delete(key);
+  }
+}
+
+/** Book order leaving the book for any reason: indexes and counters follow. */
+function forgetResting(s: EngineState, o: BookOrder): void {
+  untrack(s, o.user, o.oid, o.cloid);
+  if (o.reduceOnly) accountOf(s, o.user).reduceOnlyResting--;
+}
+
+function restOrder(ctx: Ctx, asset: AssetId, o: BookOrder): void {
+  (ctx.s.books[asset] as Book).add(o);
+  trackOrder(ctx.s, o.user, o.oid, asset, o.cloid);
+  if (o.reduceOnly) accountOf(ctx.s, o.user).reduceOnlyResting++;
+}
+
+function addTrigger(ctx: Ctx, asset: AssetId, t: TriggerOrder): void {
+  (ctx.s.triggers[asset] as Map<Oid, TriggerOrder>).set(t.oid, t);
+  trackOrder(ctx.s, t.user, t.oid, asset, t.cloid);
+}
+
+/** Removes a trigger order and reports `status`; detaches it from its parent and sibling. */
+function dropTrigger(ctx: Ctx, asset: AssetId, t: TriggerOrder, status: OrderStatus): void {
+  const map = ctx.s.triggers[asset] as Map<Oid, TriggerOrder>;
+  if (!map.delete(t.oid)) return;
+  untrack(ctx.s, t.user, t.oid, t.cloid);
+  unlinkSibling(ctx, asset, t.siblingOid);
+  if (t.parentOid !== undefined) {
+    const parent = (ctx.s.books[asset] as Book).get(t.parentOid);
+    if (parent?.childOids !== undefined) {
+      parent.childOids = parent.childOids.filter((c) => c !== t.oid);
+      if (parent.childOids.length === 0) parent.childOids = undefined;
+    }
+  }
+  emit(ctx, status, triggerView(t, asset));
+}
+
+/** Clears the sibling link pointing back at an order that is gone. */
+function unlinkSibling(ctx: Ctx, asset: AssetId, siblingOid: Oid | undefined): void {
+  if (siblingOid === undefined) return;
+  const t = ctx.s.triggers[asset]?.get(siblingOid);
+  if (t !== undefined) t.siblingOid = undefined;
+  const o = ctx.s.books[asset]?.get(siblingOid);
+  if (o !== undefined) o.siblingOid = undefined;
+}
+
+/** Cancels the other leg of a TP/SL pair once one leg fills. */
+function cancelSibling(ctx: Ctx, asset: AssetId, o: BookOrder): void {
+  const siblingOid = o.siblingOid;
+  if (siblingOid === undefined) return;
+  o.siblingOid = undefined;
+  const t = ctx.s.triggers[asset]?.get(siblingOid);
+  if (t !== undefined) {
+    t.siblingOid = undefined;
+    dropTrigger(ctx, asset, t, "siblingFilledCanceled");
+    return;
+  }
+  const book = ctx.s.books[asset] as Book;
+  const resting = book.get(siblingOid);
+  if (resting !== undefined) {
+    resting.siblingOid = undefined;
+    book.remove(siblingOid);
+    forgetResting(ctx.s, resting);
+    emit(ctx, "siblingFilledCanceled", bookView(resting, asset));
+  }
+}
+
+/** A parent that filled completely arms its children; one that left otherwise takes them with it. */
+function settleChildren(ctx: Ctx, asset: AssetId, parent: BookOrder, filled: boolean): void {
+  const children = parent.childOids;
+  if (children === undefined) return;
+  parent.childOids = undefined;
+  const map = ctx.s.triggers[asset] as Map<Oid, TriggerOrder>;
+  for (const oid of children) {
+    const t = map.get(oid);
+    if (t === undefined) continue;
+    t.parentOid = undefined;
+    if (filled) t.active = true;
+    else dropTrigger(ctx, asset, t, "canceled");
+  }
+}
+
+/** Removes a resting order and reports `status`, with its group consequences. */
+function dropResting(ctx: Ctx, asset: AssetId, o: BookOrder, status: OrderStatus): void {
+  (ctx.s.books[asset] as Book).remove(o.oid);
+  forgetResting(ctx.s, o);
+  emit(ctx, status, bookView(o, asset));
+  unlinkSibling(ctx, asset, o.siblingOid);
+  settleChildren(ctx, asset, o, false);
+}
+
+/** Whether an order result is an error. */
+function isError(result: OrderResult): boolean {
+  return typeof result === "object" && "error" in result;
+}
+
+// ===== Validation
+
+/** An order that passed the market's rules, in units. */
+interface ValidOrder {
+  readonly market: Market;
+  readonly price: number;
+  readonly size: number;
+  readonly trigger: { readonly price: number; readonly isMarket: boolean; readonly tpsl: TpSl } | undefined;
+  readonly tif: Tif | undefined;
+}
+
+function parsePrice(market: Market, text: string): number | Reject {
+  const parsed = parseUnits(text, market.priceDecimals);
+  if (!parsed.ok) {
+    return { code: parsed.why === "precision" ? "tick" : "invalidPrice", asset: market.asset };
+  }
+  if (parsed.units === 0) return { code: "invalidPrice", asset: market.asset };
+  if (!priceHasValidFigures(parsed.units, market.priceDecimals)) return { code: "tick", asset: market.asset };
+  return parsed.units;
+}
+
+/**
+ * Checks an order against Hyperliquid's rules: known, listed asset; price within 5 significant figures and
+ * 6 − szDecimals decimals; size in whole lots; value at least $10.
+ * @see hyperliquid-api.md §5.4 (tick/lot rules, minimum value)
+ */
+export function validateOrder(s: EngineState, req: OrderRequest): ValidOrder | Reject {
+  const market = s.universe.get(req.asset);
+  if (market === undefined) return { code: "unknownAsset", asset: req.asset };
+  if (market.isDelisted === true) return { code: "delisted", asset: req.asset };
+  const price = parsePrice(market, req.price);
+  if (typeof price !== "number") return price;
+  const parsedSize = parseUnits(req.size, market.szDecimals);
+  if (!parsedSize.ok) return { code: "invalidSize", asset: market.asset };
+  if (parsedSize.units === 0) return { code: "zeroSize", asset: market.asset };
+  const size = parsedSize.units;
+  let trigger: ValidOrder["trigger"];
+  let tif: Tif | undefined;
+  if ("trigger" in req.kind) {
+    const t = req.kind.trigger;
+    const triggerPrice = parsePrice(market, t.triggerPrice);
+    if (typeof triggerPrice !== "number") return triggerPrice;
+    trigger = { price: triggerPrice, isMarket: t.isMarket, tpsl: t.tpsl };
+  } else {
+    tif = req.kind.limit.tif;
+  }
+  const notional = price * size;
+  if (!Number.isSafeInteger(notional)) return { code: "invalidSize", asset: market.asset };
+  if (notional < MIN_NOTIONAL) return { code: "minNotional", asset: market.asset };
+  return { market, price, size, trigger, tif };
+}
+
+// ===== Execution
+
+/** Outcome of placing one order. */
+interface Placed {
+  readonly result: OrderResult;
+  readonly oid: Oid | undefined;
+  /** The order is completely filled. */
+  readonly filled: boolean;
+  /** The order rests on the book (possibly after partial fills). */
+  readonly resting: BookOrder | undefined;
+}
+
+function newBookOrder(
+  oid: Oid,
+  user: Address,
+  req: { readonly isBuy: boolean; readonly reduceOnly: boolean; readonly cloid?: string | undefined },
+  price: number,
+  size: number,
+  tif: Tif,
+  timestamp: number,
+  isPositionTpsl: boolean,
+): BookOrder {
+  return {
+    oid,
+    user,
+    isBuy: req.isBuy,
+    price,
+    size,
+    origSize: size,
+    timestamp,
+    cloid: req.cloid,
+    reduceOnly: req.reduceOnly,
+    tif,
+    trigger: undefined,
+    isPositionTpsl,
+    childOids: undefined,
+    siblingOid: undefined,
+    prev: undefined,
+    next: undefined,
+    level: undefined,
+  };
+}
+
+/** Cancels resting reduce-only orders that would no longer only reduce: all on the wrong side, oldest first past the position. */
+function enforceReduceOnly(ctx: Ctx, asset: AssetId, user: Address): void {
+  const account = ctx.s.accounts.get(user);
+  if (account === undefined || account.reduceOnlyResting === 0) return;
+  const mine = ctx.s.userOrders.get(user);
+  if (mine === undefined) return;
+  const book = ctx.s.books[asset] as Book;
+  const orders: BookOrder[] = [];
+  for (const [oid, a] of mine) {
+    if (a !== asset) continue;
+    const o = book.get(oid);
+    if (o?.reduceOnly === true) orders.push(o);
+  }
+  orders.sort((a, b) => a.oid - b.oid);
+  for (const isBuy of [true, false]) {
+    const sideOrders = orders.filter((o) => o.isBuy === isBuy);
+    let total = sideOrders.reduce((sum, o) => sum + o.size, 0);
+    const reducible = account.reducible(asset, isBuy);
+    for (const o of sideOrders) {
+      if (total <= reducible) break;
+      total -= o.size;
+      dropResting(ctx, asset, o, "reduceOnlyCanceled");
+    }
+  }
+}
+
+/**
+ * Matches an order (not yet on the book) and rests its remainder when its time in force says so.
+ * Fills update positions and emit `fill` events; makers that leave emit their status.
+ */
+function execute(ctx: Ctx, asset: AssetId, order: BookOrder): { size: number; notional: number } {
+  const s = ctx.s;
+  const book = s.books[asset] as Book;
+  const touched = new Set<Address>();
+  const hooks: MatchHooks = {
+    makerAllowance: (maker) => accountOf(s, maker.user).reducible(asset, maker.isBuy),
+    fill: (maker: BookOrder, taker: Taker, price: number, size: number) => {
+      const makerAccount = accountOf(s, maker.user);
+      const takerAccount = accountOf(s, taker.user);
+      const makerStart = makerAccount.position(asset);
+      const takerStart = takerAccount.position(asset);
+      makerAccount.addPosition(asset, maker.isBuy ? size : -size);
+      takerAccount.addPosition(asset, taker.isBuy ? size : -size);
+      ctx.out.push({
+        type: "fill",
+        time: ctx.time,
+        asset,
+        tid: s.nextTid++,
+        price,
+        size,
+        takerIsBuy: taker.isBuy,
+        maker: { user: maker.user, oid: maker.oid, cloid: maker.cloid, startPosition: makerStart },
+        taker: { user: taker.user, oid: taker.oid, cloid: order.cloid, startPosition: takerStart },
+      });
+      if (makerAccount.reduceOnlyResting > 0) touched.add(maker.user);
+      if (maker.siblingOid !== undefined) cancelSibling(ctx, asset, maker);
+      if (order.siblingOid !== undefined) cancelSibling(ctx, asset, order);
+    },
+    makerExit: (maker: BookOrder, why: MakerExit) => {
+      forgetResting(s, maker);
+      emit(ctx, why, bookView(maker, asset));
+      unlinkSibling(ctx, asset, maker.siblingOid);
+      settleChildren(ctx, asset, maker, why === "filled");
+    },
+  };
+  const done = match(book, order, hooks);
+  if (order.size > 0 && order.tif === "Gtc") restOrder(ctx, asset, order);
+  touched.add(order.user);
+  for (const user of touched) enforceReduceOnly(ctx, asset, user);
+  return done;
+}
+
+/** Formats the best bid and ask for the post-only rejection text. */
+function bboText(book: Book, market: Market): string {
+  const bid = book.bestBid();
+  const ask = book.bestAsk();
+  const fmt = (p: number | undefined) => (p === undefined ? "None" : formatUnits(p, market.priceDecimals));
+  return `${fmt(bid)}@${fmt(ask)}`;
+}
+
+/** Places one validated limit order (new, or a trigger that fired). */
+function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCross: boolean }): Placed {
+  const asset = market.asset;
+  const book = ctx.s.books[asset] as Book;
+  const reject = (code: Reject["code"], params?: Record<string, string>): Placed => {
+    const r: Reject = params === undefined ? { code, asset } : { code, asset, params };
+    emit(ctx, (REJECT_STATUS[code] ?? "rejected") as OrderStatus, bookView(order, asset));
+    return { result: { error: r }, oid: order.oid, filled: false, resting: undefined };
+  };
+  if (order.reduceOnly) {
+    const reducible = accountOf(ctx.s, order.user).reducible(asset, order.isBuy);
+    if (reducible === 0) return reject("reduceOnly");
+    // An IOC reduce-only order larger than the position fills up to the position, without error.
+    if (order.tif !== "Gtc" && order.tif !== "Alo" && order.size > reducible) order.size = reducible;
+  }
+  if ((order.tif === "Alo" || opts.aloOnCross) && book.wouldCross(order.isBuy, order.price)) {
+    return reject("badAloPx", { bbo: bboText(book, market) });
+  }
+  if (order.tif === "Alo") {
+    restOrder(ctx, asset, order);
+    emit(ctx, "open", bookView(order, asset));
+    enforceReduceOnly(ctx, asset, order.user);
+    return {
+      result: { resting: { oid: order.oid, cloid: order.cloid } },
+      oid: order.oid,
+      filled: false,
+      resting: order,
+    };
+  }
+  const oppositeEmpty = (order.isBuy ? book.bestAsk() : book.bestBid()) === undefined;
+  const done = execute(ctx, asset, order);
+  if (order.size === 0) {
+    emit(ctx, "filled", bookView(order, asset));
+    settleChildren(ctx, asset, order, true);
+    const filled = { oid: order.oid, cloid: order.cloid, totalSize: done.size, totalNotional: done.notional };
+    return { result: { filled }, oid: order.oid, filled: true, resting: undefined };
+  }
+  if (order.level !== undefined) {
+    emit(ctx, "open", bookView(order, asset));
+    return {
+      result: { resting: { oid: order.oid, cloid: order.cloid } },
+      oid: order.oid,
+      filled: false,
+      resting: order,
+    };
+  }
+  // An IOC remainder: canceled. No fill at all is an error for the request.
+  if (done.size === 0) {
+    return reject(order.tif === "FrontendMarket" && oppositeEmpty ? "marketNoLiquidity" : "iocCancel");
+  }
+  emit(ctx, "canceled", bookView(order, asset));
+  settleChildren(ctx, asset, order, false);
+  const filled = { oid: order.oid, cloid: order.cloid, totalSize: done.size, totalNotional: done.notional };
+  return { result: { filled }, oid: order.oid, filled: false, resting: undefined };
+}
+
+/** Places one order of a request. `parent` is set for the children of a normalTpsl group. */
+function placeOne(
+  ctx: Ctx,
+  user: Address,
+  req: OrderRequest,
+  opts: { positionTpsl: boolean; aloOnCross: boolean; parent?: Placed },
+): Placed {
+  const s = ctx.s;
+  const fail = (r: Reject): Placed => ({ result: { error: r }, oid: undefined, filled: false, resting: undefined });
+  const valid = validateOrder(s, req);
+  if ("code" in valid) return fail(valid);
+  if (req.cloid !== undefined && s.cloids.has(cloidKey(user, req.cloid))) {
+    return fail({ code: "duplicateCloid", asset: req.asset });
+  }
+  if (opts.parent !== undefined && isError(opts.parent.result)) {
+    return fail({ code: "parentFailed", asset: req.asset });
+  }
+  const oid = s.nextOid++;
+  const asset = valid.market.asset;
+  if (valid.trigger !== undefined) {
+    const parent = opts.parent;
+    const waiting = parent !== undefined && !parent.filled;
+    const t: TriggerOrder = {
+      oid,
+      user,
+      isBuy: req.isBuy,
+      price: valid.price,
+      size: valid.size,
+      timestamp: ctx.time,
+      cloid: req.cloid,
+      reduceOnly: req.reduceOnly,
+      triggerPrice: valid.trigger.price,
+      isMarket: valid.trigger.isMarket,
+      tpsl: valid.trigger.tpsl,
+      isPositionTpsl: opts.positionTpsl,
+      active: !waiting,
+      parentOid: waiting ? parent.oid : undefined,
+      siblingOid: undefined,
+    };
+    if (waiting && parent.resting === undefined) {
+      // The parent neither filled completely nor rests: its children are not placed.
+      emit(ctx, "canceled", triggerView(t, asset));
+      return { result: "waitingForFill", oid, filled: false, resting: undefined };
+    }
+    addTrigger(ctx, asset, t);
+    emit(ctx, "open", triggerView(t, asset));
+    if (waiting && parent.resting !== undefined) {
+      parent.resting.childOids = [...(parent.resting.childOids ?? []), oid];
+    }
+    return { result: waiting ? "waitingForFill" : "waitingForTrigger", oid, filled: false, resting: undefined };
+  }
+  const order = newBookOrder(oid, user, req, valid.price, valid.size, valid.tif as Tif, ctx.time, opts.positionTpsl);
+  return placeLimit(ctx, order, valid.market, { aloOnCross: opts.aloOnCross });
+}
+
+/** Links a take-profit and a stop-loss placed together as siblings (one filling cancels the other). */
+function linkPair(ctx: Ctx, user: Address, reqs: readonly OrderRequest[], placed: readonly Placed[]): void {
+  let tp: Oid | undefined;
+  let sl: Oid | undefined;
+  let asset: AssetId | undefined;
+  reqs.forEach((req, i) => {
+    const p = placed[i];
+    if (p?.oid === undefined || !("trigger" in req.kind)) return;
+    if (asset !== undefined && asset !== req.asset) return;
+    if (req.kind.trigger.tpsl === "tp" && tp === undefined) tp = p.oid;
+    if (req.kind.trigger.tpsl === "sl" && sl === undefined) sl = p.oid;
+    asset = req.asset;
+  });
+  if (tp === undefined || sl === undefined || asset === undefined) return;
+  const map = ctx.s.triggers[asset] as Map<Oid, TriggerOrder>;
+  const a = map.get(tp);
+  const b = map.get(sl);
+  if (a === undefined || b === undefined || a.user !== user || b.user !== user) return;
+  a.siblingOid = sl;
+  b.siblingOid = tp;
+}
+
+/**
+ * Places a batch of orders with its grouping. `normalTpsl`: the first order is the parent, the rest are its TP/SL
+ * children, armed only once the parent fills completely. `positionTpsl`: TP/SL attached to the position.
+ * @see hyperliquid-api.md §5.4 (grouping)
+ */
+export function placeOrders(
+  ctx: Ctx,
+  user: Address,
+  orders: readonly OrderRequest[],
+  grouping: Grouping,
+): OrderResult[] {
+  const placed: Placed[] = [];
+  const positionTpsl = grouping === "positionTpsl";
+  orders.forEach((req, i) => {
+    const parent = grouping === "normalTpsl" && i > 0 ? placed[0] : undefined;
+    const opts =
+      parent === undefined ? { positionTpsl, aloOnCross: false } : { positionTpsl, aloOnCross: false, parent };
+    placed.push(placeOne(ctx, user, req, opts));
+  });
+  if (grouping === "normalTpsl") linkPair(ctx, user, orders.slice(1), placed.slice(1));
+  if (grouping === "positionTpsl") linkPair(ctx, user, orders, placed);
+  return placed.map((p) => p.result);
+}
+
+// ===== Cancel and modify
+
+/** Cancels one live order of `user` (resting or trigger). Returns false when there is no such order. */
+function cancelLive(ctx: Ctx, user: Address, oid: Oid, asset: AssetId, status: OrderStatus): boolean {
+  if (ctx.s.userOrders.get(user)?.get(oid) !== asset) return false;
+  const resting = ctx.s.books[asset]?.get(oid);
+  if (resting !== undefined) {
+    dropResting(ctx, asset, resting, status);
+    return true;
+  }
+  const t = ctx.s.triggers[asset]?.get(oid);
+  if (t === undefined) return false;
+  dropTrigger(ctx, asset, t, status);
+  return true;
+}
+
+/** Cancels orders by (asset, oid). @see hyperliquid-api.md §5.4 (cancel) */
+export function cancelOrders(
+  ctx: Ctx,
+  user: Address,
+  cancels: readonly { asset: AssetId; oid: Oid }[],
+): CancelResult[] {
+  return cancels.map(({ asset, oid }) =>
+    cancelLive(ctx, user, oid, asset, "canceled") ? "success" : { error: { code: "missingOrder" } },
+  );
+}
+
+/** Cancels orders by (asset, cloid). */
+export function cancelOrdersByCloid(
+  ctx: Ctx,
+  user: Address,
+  cancels: readonly { asset: AssetId; cloid: string }[],
+): CancelResult[] {
+  return cancels.map(({ asset, cloid }) => {
+    const oid = ctx.s.cloids.get(cloidKey(user, cloid));
+    const ok = oid !== undefined && cancelLive(ctx, user, oid, asset, "canceled");
+    return ok ? "success" : { error: { code: "missingOrder" } };
+  });
+}
+
+function resolveRef(s: EngineState, user: Address, ref: OrderRef): { oid: Oid; asset: AssetId } | undefined {
+  const oid = "oid" in ref ? ref.oid : s.cloids.get(cloidKey(user, ref.cloid));
+  if (oid === undefined) return undefined;
+  const asset = s.userOrders.get(user)?.get(oid);
+  return asset === undefined ? undefined : { oid, asset };
+}
+
+/**
+ * Modifies orders: each cancels the old order and places the new one with a new oid (losing queue priority).
+ * Without `alwaysPlace`, a new order that would execute at once is treated as post-only and rejected
+ * (Hyperliquid: "a non-executable GTC whose TIF is then overridden to ALO"); with it, the order is placed as sent,
+ * even when the old order is gone.
+ * @see hyperliquid-api.md §5.4 (modify, batchModify)
+ */
+export function modifyOrders(
+  ctx: Ctx,
+  user: Address,
+  modifies: readonly { ref: OrderRef; order: OrderRequest }[],
+  alwaysPlace: boolean,
+): OrderResult[] {
+  return modifies.map(({ ref, order }) => {
+    const old = resolveRef(ctx.s, user, ref);
+    if (old === undefined && !alwaysPlace) return { error: { code: "modifyMissing" } };
+    if (old !== undefined) cancelLive(ctx, user, old.oid, old.asset, "canceled");
+    return placeOne(ctx, user, order, { positionTpsl: false, aloOnCross: !alwaysPlace }).result;
+  });
+}
+
+// ===== Triggers
+
+/** Price a market TP/SL accepts when it fires: mark ± 10%, rounded to a valid price toward the mark. */
+function triggerMarketPrice(mark: number, isBuy: boolean, market: Market): number {
+  const scaled = isBuy ? mark * (100 + TRIGGER_SLIPPAGE_PERCENT) : mark * (100 - TRIGGER_SLIPPAGE_PERCENT);
+  const raw = isBuy ? (scaled - (scaled % 100)) / 100 : Math.ceil(scaled / 100);
+  const price = roundToFigures(raw, 5, market.priceDecimals, isBuy ? "down" : "up");
+  return price > 0 ? price : 1;
+}
+
+/**
+ * Fires the trigger orders of an asset that the new mark reaches, oldest first: each reports `triggered`, then runs
+ * under the same oid as a market (IOC at mark ± 10%) or a limit (GTC at its price) order. Reduce-only and position
+ * TP/SL orders are clipped to the position and canceled when there is none.
+ */
+export function fireTriggers(ctx: Ctx, asset: AssetId, mark: number): void {
+  const map = ctx.s.triggers[asset];
+  const market = ctx.s.universe.get(asset);
+  if (map === undefined || market === undefined || map.size === 0) return;
+  for (const t of dueTriggers(map, mark)) {
+    if (map.get(t.oid) !== t) continue;
+    map.delete(t.oid);
+    untrack(ctx.s, t.user, t.oid, t.cloid);
+    emit(ctx, "triggered", triggerView(t, asset));
+    let size = t.size;
+    if (t.reduceOnly || t.isPositionTpsl) {
+      const reducible = accountOf(ctx.s, t.user).reducible(asset, t.isBuy);
+      if (size > reducible) size = reducible;
+      if (size === 0) {
+        unlinkSibling(ctx, asset, t.siblingOid);
+        emit(ctx, "reduceOnlyCanceled", triggerView(t, asset));
+        continue;
+      }
+    }
+    const price = t.isMarket ? triggerMarketPrice(mark, t.isBuy, market) : t.price;
+    const order = newBookOrder(
+      t.oid,
+      t.user,
+      t,
+      price,
+      size,
+      t.isMarket ? "FrontendMarket" : "Gtc",
+      t.timestamp,
+      t.isPositionTpsl,
+    );
+    const fired: BookOrder = {
+      ...order,
+      trigger: { triggerPrice: t.triggerPrice, isMarket: t.isMarket, tpsl: t.tpsl },
+      siblingOid: t.siblingOid,
+    };
+    const placed = placeLimit(ctx, fired, market, { aloOnCross: false });
+    if (isError(placed.result)) unlinkSibling(ctx, asset, fired.siblingOid);
+  }
+}
+
+// ===== Dead man's switch
+
+/**
+ * Arms (`at` given) or clears the dead man's switch of a user. Returns a rejection, or undefined on success.
+ * Hyperliquid also gates this on traded volume; hyperlocal does not, so that bots can test their switch locally.
+ * @see hyperliquid-api.md §5.4 (scheduleCancel)
+ */
+export function scheduleCancel(ctx: Ctx, user: Address, at: number | undefined): Reject | undefined {
+  const s = ctx.s;
+  const today = Math.floor(ctx.time / DAY_MS);
+  const current = s.schedules.get(user);
+  if (at === undefined) {
+    if (current !== undefined) current.at = undefined;
+    return undefined;
+  }
+  if (at < ctx.time + SCHEDULE_MIN_DELAY_MS) return { code: "scheduleTooEarly" };
+  const firedToday = current !== undefined && current.day === today ? current.fired : 0;
+  if (firedToday >= SCHEDULE_MAX_PER_DAY) return { code: "scheduleLimit" };
+  s.schedules.set(user, { at, day: current?.day ?? today, fired: current?.fired ?? 0 });
+  return undefined;
+}
+
+/** Cancels every live order of users whose switch time has come (`scheduledCancel`), users in order of time. */
+export function fireSchedules(ctx: Ctx): void {
+  const s = ctx.s;
+  if (s.schedules.size === 0) return;
+  const due: [Address, number][] = [];
+  for (const [user, sc] of s.schedules) if (sc.at !== undefined && sc.at <= ctx.time) due.push([user, sc.at]);
+  if (due.length === 0) return;
+  due.sort(([ua, a], [ub, b]) => a - b || (ua < ub ? -1 : ua > ub ? 1 : 0));
+  for (const [user, at] of due) {
+    const sc = s.schedules.get(user);
+    if (sc === undefined) continue;
+    const day = Math.floor(at / DAY_MS);
+    sc.fired = sc.day === day ? sc.fired + 1 : 1;
+    sc.day = day;
+    sc.at = undefined;
+    const mine = s.userOrders.get(user);
+    if (mine === undefined) continue;
+    for (const [oid, asset] of [...mine.entries()].sort(([a], [b]) => a - b)) {
+      cancelLive(ctx, user, oid, asset, "scheduledCancel");
+    }
+  }
+}

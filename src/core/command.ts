@@ -1,0 +1,103 @@
+/**
+ * @module core/command
+ * Every way the engine's state can change, as plain serialisable records. A command is exactly what the journal
+ * stores: it carries its time and its signer, and its prices and sizes as the decimal strings the user sent, so that
+ * replaying the journal re-runs the same validation. Nothing else mutates the engine.
+ */
+
+import type { Address, AssetId, Cloid, Oid } from "./ids.ts";
+
+/** Time in force of a limit order. `FrontendMarket` behaves as `Ioc`, tagged as a market order. */
+export type Tif = "Gtc" | "Ioc" | "Alo" | "FrontendMarket";
+
+/** Take profit or stop loss. */
+export type TpSl = "tp" | "sl";
+
+/** What an order does once live: a limit order, or a trigger that waits for the mark price. */
+export type OrderKind =
+  | { readonly limit: { readonly tif: Tif } }
+  | { readonly trigger: { readonly isMarket: boolean; readonly triggerPrice: string; readonly tpsl: TpSl } };
+
+/** One order as requested. Prices and sizes are the user's decimal strings, validated by the engine. */
+export interface OrderRequest {
+  readonly asset: AssetId;
+  readonly isBuy: boolean;
+  /** Limit price (for a market trigger: the worst price accepted). */
+  readonly price: string;
+  readonly size: string;
+  readonly reduceOnly: boolean;
+  readonly kind: OrderKind;
+  readonly cloid?: Cloid;
+}
+
+/** How orders of one request relate. @see hyperliquid-api.md §5.4 (grouping) */
+export type Grouping = "na" | "normalTpsl" | "positionTpsl";
+
+/** Names a live order: by oid, or by the client's cloid. */
+export type OrderRef = { readonly oid: Oid } | { readonly cloid: Cloid };
+
+/** Fields every command carries. */
+interface Stamped {
+  /** Milliseconds since the epoch, stamped by the sequencer. The only clock the core knows. */
+  readonly time: number;
+}
+
+/** A request made by a user (already authenticated at the edge). */
+interface Signed extends Stamped {
+  /** The account acting (lowercase). */
+  readonly user: Address;
+}
+
+/** Place a batch of orders. */
+export interface OrderCommand extends Signed {
+  readonly type: "order";
+  readonly orders: readonly OrderRequest[];
+  readonly grouping: Grouping;
+}
+
+/** Cancel orders by oid. */
+export interface CancelCommand extends Signed {
+  readonly type: "cancel";
+  readonly cancels: readonly { readonly asset: AssetId; readonly oid: Oid }[];
+}
+
+/** Cancel orders by cloid. */
+export interface CancelByCloidCommand extends Signed {
+  readonly type: "cancelByCloid";
+  readonly cancels: readonly { readonly asset: AssetId; readonly cloid: Cloid }[];
+}
+
+/** Modify orders: each is a cancel of the old order and the placement of a new one with a new oid. */
+export interface BatchModifyCommand extends Signed {
+  readonly type: "batchModify";
+  readonly modifies: readonly { readonly ref: OrderRef; readonly order: OrderRequest }[];
+  /** Place the new order even when it would execute (Hyperliquid's `a: true`). */
+  readonly alwaysPlace: boolean;
+}
+
+/** Arm (with a time) or clear (without) the dead man's switch. */
+export interface ScheduleCancelCommand extends Signed {
+  readonly type: "scheduleCancel";
+  readonly at?: number;
+}
+
+/** Set oracle prices (simulator, replay, dev controls). Prices are decimal strings in each market's decimals. */
+export interface SetOracleCommand extends Stamped {
+  readonly type: "setOracle";
+  readonly prices: readonly { readonly asset: AssetId; readonly price: string }[];
+}
+
+/** Let time pass: fires scheduled cancels that are due. Carries no other change. */
+export interface TickCommand extends Stamped {
+  readonly type: "tick";
+}
+
+/** Everything that can change the engine's state. */
+export type Command =
+  | OrderCommand
+  | CancelCommand
+  | CancelByCloidCommand
+  | BatchModifyCommand
+  | ScheduleCancelCommand
+  | SetOracleCommand
+  | TickCommand;

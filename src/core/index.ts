@@ -1,0 +1,18 @@
+/**
+ * @module core
+ * The deterministic core's public surface. Outer layers import from here only.
+ */
+
+export type * from "./command.ts";
+export type * from "./event.ts";
+export type * from "./ids.ts";
+export { FIRST_OID, FIRST_TID } from "./ids.ts";
+export { Engine, type EngineOptions } from "./engine.ts";
+export type { EngineSnapshot } from "./state.ts";
+export { checksum } from "./state.ts";
+export { Book, BookSide, Level, type BookOrder } from "./book/book.ts";
+export { match, type MatchHooks, type Taker, type MakerExit } from "./book/match.ts";
+export { depth, bucketPrice, validDepthOptions, type DepthLevel, type DepthOptions } from "./book/depth.ts";
+export { DEFAULT_PERPS, Universe, type Market, type MarketConfig } from "./markets/universe.ts";
+export { formatUnits, parseUnits, pow10, priceHasValidFigures } from "./num.ts";
+export { rejectText, ORDER_REJECTS, CANCEL_REJECTS, ACTION_REJECTS, type Reject, type RejectCode } from "./reject.ts";

@@ -1,0 +1,83 @@
+/**
+ * @module core/reject
+ * The one catalogue of rejections: a code per user mistake, Hyperliquid's exact text for it, and the order status it
+ * leaves in the order history. The core returns codes; only {@link rejectText} turns them into wire strings.
+ * Strings not documented for Hyperliquid (`unknownAsset`, `delisted`, `duplicateCloid`, `parentFailed`,
+ * `emptyBatch`) are hyperlocal's own, worded in the same style; every other text is Hyperliquid's verbatim.
+ * @see hyperliquid-api.md §5.3 (error strings)
+ */
+
+import type { AssetId } from "./ids.ts";
+
+/** Per-order rejections, with Hyperliquid's base text. Live order errors carry an ` asset=N` suffix. */
+export const ORDER_REJECTS = {
+  tick: "Price must be divisible by tick size.",
+  minNotional: "Order must have minimum value of $10.",
+  margin: "Insufficient margin to place order.",
+  reduceOnly: "Reduce only order would increase position.",
+  badAloPx: "Post only order would have immediately matched, bbo was {bbo}.",
+  iocCancel: "Order could not immediately match against any resting orders.",
+  badTriggerPx: "Invalid TP/SL price.",
+  marketNoLiquidity: "No liquidity available for market order.",
+  invalidPrice: "Order has invalid price.",
+  invalidSize: "Order has invalid size.",
+  zeroSize: "Order has zero size.",
+  unknownAsset: "Asset {asset} is not a valid asset.",
+  delisted: "Trading is halted for this asset.",
+  duplicateCloid: "Order with the same cloid already exists.",
+  parentFailed: "Parent order of TP/SL group was not placed.",
+} as const;
+
+/** Per-cancel and per-modify rejections. */
+export const CANCEL_REJECTS = {
+  missingOrder: "Order was never placed, already canceled, or filled.",
+  modifyMissing: "Cannot modify canceled or filled order",
+} as const;
+
+/** Whole-action rejections (`{"status":"err","response":…}`). */
+export const ACTION_REJECTS = {
+  scheduleTooEarly: "Scheduled cancel time too early, must be at least 5 seconds from now.",
+  scheduleLimit: "Too many scheduled cancels triggered for the day. Limit is 10.",
+  emptyBatch: "Empty order batch.",
+} as const;
+
+export type OrderRejectCode = keyof typeof ORDER_REJECTS;
+export type CancelRejectCode = keyof typeof CANCEL_REJECTS;
+export type ActionRejectCode = keyof typeof ACTION_REJECTS;
+export type RejectCode = OrderRejectCode | CancelRejectCode | ActionRejectCode;
+
+/** A rejection as a value: its code and what the text needs. */
+export interface Reject {
+  readonly code: RejectCode;
+  /** The asset of an order rejection; appended as ` asset=N` as the live server does. */
+  readonly asset?: AssetId;
+  /** Pre-formatted wire values for the text's placeholders (`{bbo}`). */
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+const ALL: Record<RejectCode, string> = { ...ORDER_REJECTS, ...CANCEL_REJECTS, ...ACTION_REJECTS };
+
+/** Order statuses Hyperliquid records for rejected orders, by code. @see hyperliquid-api.md §4.3 OrderStatus */
+export const REJECT_STATUS: Partial<Record<RejectCode, string>> = {
+  tick: "tickRejected",
+  minNotional: "minTradeNtlRejected",
+  margin: "perpMarginRejected",
+  reduceOnly: "reduceOnlyRejected",
+  badAloPx: "badAloPxRejected",
+  iocCancel: "iocCancelRejected",
+  badTriggerPx: "badTriggerPxRejected",
+  marketNoLiquidity: "marketOrderNoLiquidityRejected",
+};
+
+/** Hyperliquid's text for a rejection, placeholders filled, with the ` asset=N` suffix on order errors. */
+export function rejectText(reject: Reject): string {
+  let text = ALL[reject.code];
+  if (reject.params !== undefined) {
+    for (const [k, v] of Object.entries(reject.params)) text = text.replace(`{${k}}`, v);
+  }
+  if (reject.asset !== undefined) text = text.replace("{asset}", String(reject.asset));
+  if (reject.asset !== undefined && reject.code in ORDER_REJECTS && reject.code !== "unknownAsset") {
+    text += ` asset=${reject.asset}`;
+  }
+  return text;
+}
