@@ -93,7 +93,9 @@ describe("time in force", () => {
     );
     h.order(ALICE, [limit(SOL, false, "100", "1"), limit(SOL, false, "101", "1")]);
     const [status] = statusesOf(h.order(BOB, [limit(SOL, true, "100.5", "3", "Ioc")]));
-    assert.deepEqual(status, { filled: { oid: oidOf(status), cloid: undefined, totalSize: 100, totalNotional: 100 * 1_000_000 } });
+    assert.deepEqual(status, {
+      filled: { oid: oidOf(status), cloid: undefined, totalSize: 100, totalNotional: 100 * 1_000_000 },
+    });
     assert.equal(h.engine.state.books[SOL]?.bestBid(), undefined, "the remainder does not rest");
   });
 
@@ -108,7 +110,9 @@ describe("time in force", () => {
   test("Alo that would cross is rejected with the bbo; otherwise it rests", () => {
     const h = new Harness();
     h.order(ALICE, [limit(SOL, false, "100.5", "1"), limit(SOL, true, "99", "1")]);
-    const [bad, good] = statusesOf(h.order(BOB, [limit(SOL, true, "100.5", "1", "Alo"), limit(SOL, true, "100", "1", "Alo")]));
+    const [bad, good] = statusesOf(
+      h.order(BOB, [limit(SOL, true, "100.5", "1", "Alo"), limit(SOL, true, "100", "1", "Alo")]),
+    );
     assert.equal(errorText(bad), "Post only order would have immediately matched, bbo was 99.0@100.5. asset=5");
     assert.ok(typeof good === "object" && "resting" in good);
   });
@@ -126,7 +130,9 @@ describe("time in force", () => {
       [c1, 1000000, 50],
     ]);
     const [status] = statusesOf(events);
-    assert.ok(typeof status === "object" && "filled" in status && status.filled.totalNotional === 99_000_000 + 150_000_000);
+    assert.ok(
+      typeof status === "object" && "filled" in status && status.filled.totalNotional === 99_000_000 + 150_000_000,
+    );
   });
 });
 
@@ -272,7 +278,11 @@ describe("triggers", () => {
     const h = new Harness();
     const events = h.order(
       ALICE,
-      [limit(SOL, true, "100", "1"), trigger(SOL, false, "120", "1", "120", "tp"), trigger(SOL, false, "80", "1", "80", "sl")],
+      [
+        limit(SOL, true, "100", "1"),
+        trigger(SOL, false, "120", "1", "120", "tp"),
+        trigger(SOL, false, "80", "1", "80", "sl"),
+      ],
       "normalTpsl",
     );
     assert.deepEqual(statusesOf(events).slice(1), ["waitingForFill", "waitingForFill"]);
@@ -284,7 +294,10 @@ describe("triggers", () => {
     const fired = h.oracle(SOL, "121");
     const trail = statusTrail(fired);
     assert.ok(trail.some((s) => s.startsWith("triggered:")));
-    assert.ok(trail.some((s) => s.startsWith("siblingFilledCanceled:")), trail.join(","));
+    assert.ok(
+      trail.some((s) => s.startsWith("siblingFilledCanceled:")),
+      trail.join(","),
+    );
     assert.equal(h.position(ALICE, SOL), 0);
     assert.equal(h.engine.state.triggers[SOL]?.size, 0);
   });
@@ -292,9 +305,17 @@ describe("triggers", () => {
   test("normalTpsl: a parent that fills at once arms its children; a canceled parent takes them along", () => {
     const h = new Harness();
     h.order(BOB, [limit(SOL, false, "100", "1")]);
-    const filled = h.order(ALICE, [limit(SOL, true, "100", "1"), trigger(SOL, false, "80", "1", "80", "sl")], "normalTpsl");
+    const filled = h.order(
+      ALICE,
+      [limit(SOL, true, "100", "1"), trigger(SOL, false, "80", "1", "80", "sl")],
+      "normalTpsl",
+    );
     assert.equal(statusesOf(filled)[1], "waitingForTrigger");
-    const rest = h.order(ALICE, [limit(SOL, true, "90", "1"), trigger(SOL, false, "70", "1", "70", "sl")], "normalTpsl");
+    const rest = h.order(
+      ALICE,
+      [limit(SOL, true, "90", "1"), trigger(SOL, false, "70", "1", "70", "sl")],
+      "normalTpsl",
+    );
     const parent = oidOf(statusesOf(rest)[0]);
     const canceled = statusTrail(h.cancel(ALICE, SOL, parent));
     assert.equal(canceled.length, 2, canceled.join(","));
