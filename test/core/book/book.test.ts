@@ -31,8 +31,8 @@ function order(oid: number, isBuy: boolean, price: number, size: number): BookOr
 
 test("levels stay sorted with the best last, whatever the insertion order", () => {
   const book = new Book();
-  [5, 1, 9, 3, 7].forEach((p, i) => book.add(order(i + 1, true, p, 1)));
-  [15, 11, 19, 13].forEach((p, i) => book.add(order(i + 10, false, p, 1)));
+  for (const [i, p] of [5, 1, 9, 3, 7].entries()) book.add(order(i + 1, true, p, 1));
+  for (const [i, p] of [15, 11, 19, 13].entries()) book.add(order(i + 10, false, p, 1));
   assert.deepEqual(
     book.bids.levels.map((l) => l.price),
     [1, 3, 5, 7, 9],
