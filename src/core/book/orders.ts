@@ -276,7 +276,10 @@ function newBookOrder(
   };
 }
 
-/** Cancels resting reduce-only orders that would no longer only reduce: all on the wrong side, oldest first past the position. */
+/**
+ * Cancels resting reduce-only orders past what the position allows, oldest first (Hyperliquid was seen canceling the
+ * older of two that together exceeded the position; which one it cancels is undocumented).
+ */
 function enforceReduceOnly(ctx: Ctx, asset: AssetId, user: Address): void {
   const account = ctx.s.accounts.get(user);
   if (account === undefined || account.reduceOnlyResting === 0) return;
@@ -294,7 +297,9 @@ function enforceReduceOnly(ctx: Ctx, asset: AssetId, user: Address): void {
     const sideOrders = orders.filter((o) => o.isBuy === isBuy);
     let total = sideOrders.reduce((sum, o) => sum + o.size, 0);
     const reducible = account.reducible(asset, isBuy);
-    for (const o of sideOrders) {
+    // With nothing to reduce every one goes; otherwise the newest stays, and the matcher's allowance keeps it from
+    // increasing the position.
+    for (const o of reducible === 0 ? sideOrders : sideOrders.slice(0, -1)) {
       if (total <= reducible) break;
       total -= o.size;
       dropResting(ctx, asset, o, "reduceOnlyCanceled");

@@ -399,3 +399,27 @@ describe("scheduleCancel", () => {
     assert.deepEqual(replyOf(h.schedule(ALICE, h.time + 6_000)), { kind: "default" }, "a new UTC day resets the count");
   });
 });
+
+describe("reduce-only after the position closes", () => {
+  test("resting reduce-only orders are canceled when the position goes flat", () => {
+    const h = new Harness();
+    h.order(BOB, [limit(SOL, false, "100", "1")]);
+    h.order(ALICE, [limit(SOL, true, "100", "1")]);
+    const tp = oidOf(statusesOf(h.order(ALICE, [limit(SOL, false, "120", "1", "Gtc", { reduceOnly: true })]))[0]);
+    h.order(CAROL, [limit(SOL, true, "99", "1")]);
+    const events = h.order(ALICE, [limit(SOL, false, "99", "1", "Ioc")]);
+    assert.equal(h.position(ALICE, SOL), 0);
+    assert.ok(statusTrail(events).includes(`reduceOnlyCanceled:${tp}`));
+  });
+
+  test("a single reduce-only order larger than the position stays and fills only up to it", () => {
+    const h = new Harness();
+    h.order(BOB, [limit(SOL, false, "100", "1")]);
+    h.order(ALICE, [limit(SOL, true, "100", "1")]);
+    const [status] = statusesOf(h.order(ALICE, [limit(SOL, false, "120", "3", "Gtc", { reduceOnly: true })]));
+    assert.ok(typeof status === "object" && "resting" in status);
+    h.order(CAROL, [limit(SOL, true, "120", "3")]);
+    assert.equal(h.position(ALICE, SOL), 0);
+    assert.equal(h.engine.state.books[SOL]?.asks.best(), undefined, "the rest was canceled, not filled");
+  });
+});
