@@ -123,3 +123,24 @@ export function ceilDiv(a: number, b: number): number {
   const q = (a - r) / b;
   return r > 0 ? q + 1 : q;
 }
+
+/** How {@link mulDiv} rounds. */
+export type Rounding = "floor" | "ceil";
+
+/**
+ * Exact `a × b / d` on integers, rounded as asked (d > 0). Uses plain numbers while the product is safe and bigint
+ * beyond, so notional × rate never loses a digit however large the notional.
+ */
+export function mulDiv(a: number, b: number, d: number, rounding: Rounding): number {
+  const product = a * b;
+  if (Number.isSafeInteger(product)) return rounding === "floor" ? floorDiv(product, d) : ceilDiv(product, d);
+  const p = BigInt(a) * BigInt(b);
+  const bd = BigInt(d);
+  let q = p / bd;
+  const r = p % bd;
+  if (r !== 0n && rounding === "floor" && p < 0n) q -= 1n;
+  if (r !== 0n && rounding === "ceil" && p > 0n) q += 1n;
+  const out = Number(q);
+  if (!Number.isSafeInteger(out)) throw new RangeError(`mulDiv: ${a} × ${b} / ${d} is past 2^53`);
+  return out;
+}

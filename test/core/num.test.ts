@@ -96,3 +96,15 @@ test("floorDiv and ceilDiv are exact on signed integers", () => {
   assert.equal(ceilDiv(-7, 2), -3);
   assert.equal(floorDiv(2 ** 53 - 1, 10), 900719925474099);
 });
+
+test("mulDiv is exact past 2^53 and rounds as asked", async () => {
+  const { mulDiv } = await import("../../src/core/num.ts");
+  assert.equal(mulDiv(7, 3, 2, "floor"), 10);
+  assert.equal(mulDiv(7, 3, 2, "ceil"), 11);
+  assert.equal(mulDiv(-7, 3, 2, "floor"), -11);
+  assert.equal(mulDiv(-7, 3, 2, "ceil"), -10);
+  // 9e15 × 45 overflows a double's exact range; the result must still be exact.
+  assert.equal(mulDiv(9_000_000_000_000_001, 45, 100_000, "ceil"), 4_050_000_000_001);
+  assert.equal(mulDiv(-9_000_000_000_000_001, 45, 100_000, "floor"), -4_050_000_000_001);
+  assert.throws(() => mulDiv(2 ** 52, 2 ** 10, 1, "floor"), /past 2\^53/);
+});
