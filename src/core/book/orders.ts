@@ -8,7 +8,7 @@
 import type { OrderRequest, Grouping, OrderRef, Tif, TpSl } from "../command.ts";
 import type { CancelResult, Event, OrderResult, OrderStatus, OrderView } from "../event.ts";
 import type { Address, AssetId, Oid } from "../ids.ts";
-import { formatUnits, parseUnits, priceHasValidFigures, roundToFigures } from "../num.ts";
+import { ceilDiv, floorDiv, formatUnits, parseUnits, priceHasValidFigures, roundToFigures } from "../num.ts";
 import { type Reject, REJECT_STATUS } from "../reject.ts";
 import { accountOf, cloidKey, type EngineState, trackOrder } from "../state.ts";
 import type { Market } from "../markets/universe.ts";
@@ -591,7 +591,7 @@ export function modifyOrders(
 /** Price a market TP/SL accepts when it fires: mark ± 10%, rounded to a valid price toward the mark. */
 function triggerMarketPrice(mark: number, isBuy: boolean, market: Market): number {
   const scaled = isBuy ? mark * (100 + TRIGGER_SLIPPAGE_PERCENT) : mark * (100 - TRIGGER_SLIPPAGE_PERCENT);
-  const raw = isBuy ? (scaled - (scaled % 100)) / 100 : Math.ceil(scaled / 100);
+  const raw = isBuy ? floorDiv(scaled, 100) : ceilDiv(scaled, 100);
   const price = roundToFigures(raw, 5, market.priceDecimals, isBuy ? "down" : "up");
   return price > 0 ? price : 1;
 }
