@@ -131,6 +131,11 @@ function demo(io: Io, engine: Engine): void {
   const who = (user: string) => names.get(user) ?? user;
   const steps: { say: string; cmd: Command }[] = [
     {
+      say: "faucet: alice and bob receive $100,000 each",
+      cmd: { type: "deposit", time: DEMO_TIME - 2, user: ALICE, usd: 100_000_000_000 },
+    },
+    { say: "", cmd: { type: "deposit", time: DEMO_TIME - 1, user: BOB, usd: 100_000_000_000 } },
+    {
       say: "alice: bid 0.05 @ 99990, ask 0.01 @ 100000, ask 0.02 @ 100010 (Gtc)",
       cmd: {
         type: "order",
@@ -163,7 +168,7 @@ function demo(io: Io, engine: Engine): void {
   io.out(`Engine demo on ${btc.name} (asset ${btc.asset}); the same output on every run:\n`);
   const fills: Extract<Event, { type: "fill" }>[] = [];
   for (const { say, cmd } of steps) {
-    io.out(`  ${say}\n`);
+    if (say !== "") io.out(`  ${say}\n`);
     for (const event of engine.apply(cmd)) {
       if (event.type === "fill") fills.push(event);
       if (event.type === "reply" && event.reply.kind === "order") {

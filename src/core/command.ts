@@ -87,9 +87,53 @@ export interface SetOracleCommand extends Stamped {
   readonly prices: readonly { readonly asset: AssetId; readonly price: string }[];
 }
 
-/** Let time pass: fires scheduled cancels that are due. Carries no other change. */
+/** Let time pass: samples premiums, pays funding and fires scheduled cancels that are due. */
 export interface TickCommand extends Stamped {
   readonly type: "tick";
+}
+
+/** Credit USDC to an account (the local faucet; Hyperliquid's bridge deposit). */
+export interface DepositCommand extends Stamped {
+  readonly type: "deposit";
+  readonly user: Address;
+  /** 10^-6 USD, positive. */
+  readonly usd: number;
+}
+
+/** Send USDC from one perp account to another (`usdSend`). */
+export interface UsdSendCommand extends Signed {
+  readonly type: "usdSend";
+  readonly destination: Address;
+  /** Decimal USD string as signed ("1" = $1). */
+  readonly amount: string;
+}
+
+/** Withdraw USDC off the exchange (`withdraw3`); costs the withdrawal fee. */
+export interface WithdrawCommand extends Signed {
+  readonly type: "withdraw";
+  readonly destination: Address;
+  readonly amount: string;
+  readonly nonce: number;
+}
+
+/** Choose margin mode and leverage for an asset. */
+export interface UpdateLeverageCommand extends Signed {
+  readonly type: "updateLeverage";
+  readonly asset: AssetId;
+  readonly isCross: boolean;
+  readonly leverage: number;
+}
+
+/** Add (positive) or remove (negative) isolated margin, 10^-6 USD. */
+export interface UpdateIsolatedMarginCommand extends Signed {
+  readonly type: "updateIsolatedMargin";
+  readonly asset: AssetId;
+  readonly ntli: number;
+}
+
+/** Pay funding now for every asset with the samples taken so far (a dev control; the interval restarts). */
+export interface PayFundingCommand extends Stamped {
+  readonly type: "payFunding";
 }
 
 /** Everything that can change the engine's state. */
@@ -100,4 +144,10 @@ export type Command =
   | BatchModifyCommand
   | ScheduleCancelCommand
   | SetOracleCommand
-  | TickCommand;
+  | TickCommand
+  | DepositCommand
+  | UsdSendCommand
+  | WithdrawCommand
+  | UpdateLeverageCommand
+  | UpdateIsolatedMarginCommand
+  | PayFundingCommand;

@@ -7,6 +7,10 @@
 
 import type { Command } from "./command.ts";
 import type { Event, Reply } from "./event.ts";
+import type { Reject } from "./reject.ts";
+import { Account } from "./clearinghouse/account.ts";
+import type { FundingState } from "./clearinghouse/funding.ts";
+import type { PriceState } from "./markets/prices.ts";
 import { FIRST_OID, FIRST_TID } from "./ids.ts";
 import { type Book, type BookOrder, Level } from "./book/book.ts";
 import { depth, type DepthLevel, type DepthOptions } from "./book/depth.ts";
@@ -20,8 +24,14 @@ import {
   placeOrders,
   scheduleCancel,
 } from "./book/orders.ts";
-import { markFromOracle, parseOraclePrice } from "./markets/prices.ts";
-import { DEFAULT_PERPS, type MarketConfig, Universe } from "./markets/universe.ts";
+import { type AccountRisk, accountRisk, liquidationPrice, markOf } from "./clearinghouse/margin.ts";
+import { advanceFunding, impactPrices, payFunding, predictedRate } from "./clearinghouse/funding.ts";
+import { deposit, updateIsolatedMargin, updateLeverage, usdSend, withdraw } from "./clearinghouse/ledger.ts";
+import { sweepLiquidations } from "./clearinghouse/liquidation.ts";
+import { type EngineConfig, makeConfig } from "./config.ts";
+import type { Address, AssetId } from "./ids.ts";
+import { dayStats } from "./markets/context.ts";
+import { midPrice, parseOraclePrice, updateMark } from "./markets/prices.ts";
 import {
   cloidKey,
   type EngineSnapshot,
@@ -32,9 +42,25 @@ import {
   toSnapshot,
 } from "./state.ts";
 
-/** Options of a new engine. */
-export interface EngineOptions {
-  readonly markets?: readonly MarketConfig[];
+/** Options of a new engine: any part of the configuration; the rest is Hyperliquid's defaults. */
+export type EngineOptions = Partial<EngineConfig>;
+
+/** An asset's context, in core units (tick units, lots, 10^-6 USD, rates in parts per 10^12). */
+export interface AssetContext {
+  readonly asset: AssetId;
+  readonly oracle: number | undefined;
+  readonly mark: number | undefined;
+  readonly mid: number | undefined;
+  /** Predicted hourly funding rate. */
+  readonly funding: number;
+  /** Latest premium sample. */
+  readonly premium: number | undefined;
+  readonly impactPrices: [number | undefined, number | undefined];
+  /** Open interest, lots. */
+  readonly openInterest: number;
+  readonly dayNotional: number;
+  readonly dayBase: number;
+  readonly prevDayPrice: number | undefined;
 }
 
 export class Engine {
@@ -42,7 +68,7 @@ export class Engine {
 
   /** A new, empty engine over a universe (Hyperliquid's default perps unless given). */
   static create(options: EngineOptions = {}): Engine {
-    return new Engine(emptyState(new Universe(options.markets ?? DEFAULT_PERPS), FIRST_OID, FIRST_TID));
+    return new Engine(emptyState(makeConfig(options), FIRST_OID, FIRST_TID));
   }
 
   /** An engine restored from a snapshot. */
@@ -66,9 +92,12 @@ export class Engine {
     }
     s.time = cmd.time;
     const out: Event[] = [];
-    const ctx: Ctx = { s, out, time: cmd.time };
+    const ctx: Ctx = { s, out, time: cmd.time, liquidation: undefined, liquidationDir: undefined };
+    if (advanceFunding(ctx)) sweepLiquidations(ctx);
     fireSchedules(ctx);
     const reply = (r: Reply) => out.push({ type: "reply", reply: r });
+    const replyWith = (reject: Reject | undefined) =>
+      reply(reject === undefined ? { kind: "default" } : { kind: "error", reject });
     switch (cmd.type) {
       case "order":
         if (cmd.orders.length === 0) reply({ kind: "error", reject: { code: "emptyBatch" } });
@@ -83,22 +112,41 @@ export class Engine {
       case "batchModify":
         reply({ kind: "order", statuses: modifyOrders(ctx, cmd.user, cmd.modifies, cmd.alwaysPlace) });
         break;
-      case "scheduleCancel": {
-        const reject = scheduleCancel(ctx, cmd.user, cmd.at);
-        reply(reject === undefined ? { kind: "default" } : { kind: "error", reject });
+      case "scheduleCancel":
+        replyWith(scheduleCancel(ctx, cmd.user, cmd.at));
         break;
-      }
       case "setOracle":
         for (const { asset, price } of cmd.prices) {
           const market = s.universe.get(asset);
           if (market === undefined) throw new Error(`setOracle: unknown asset ${asset}`);
-          const mark = markFromOracle(parseOraclePrice(market, price));
-          s.marks[asset] = mark;
+          const oracle = parseOraclePrice(market, price);
+          const prices = s.prices[asset] as PriceState;
+          const follow = s.config.markRule === "oracle";
+          const mark = updateMark(prices, s.books[asset] as Book, oracle, cmd.time, follow);
           out.push({ type: "markPrice", time: cmd.time, asset, price: mark });
           fireTriggers(ctx, asset, mark);
         }
+        sweepLiquidations(ctx);
         break;
       case "tick":
+        break;
+      case "deposit":
+        deposit(ctx, cmd.user, cmd.usd);
+        break;
+      case "usdSend":
+        replyWith(usdSend(ctx, cmd.user, cmd.destination, cmd.amount));
+        break;
+      case "withdraw":
+        replyWith(withdraw(ctx, cmd.user, cmd.amount, cmd.nonce));
+        break;
+      case "updateLeverage":
+        replyWith(updateLeverage(ctx, cmd.user, cmd.asset, cmd.isCross, cmd.leverage));
+        break;
+      case "updateIsolatedMargin":
+        replyWith(updateIsolatedMargin(ctx, cmd.user, cmd.asset, cmd.ntli));
+        break;
+      case "payFunding":
+        if (payFunding(ctx, cmd.time)) sweepLiquidations(ctx);
         break;
       default:
         throw new Error(`engine: unknown command ${JSON.stringify(cmd satisfies never)}`);
@@ -110,6 +158,43 @@ export class Engine {
   depth(asset: number, options: DepthOptions = {}): [DepthLevel[], DepthLevel[]] | undefined {
     const book = this.s.books[asset];
     return book === undefined ? undefined : depth(book, options);
+  }
+
+  /** Margin figures of an account (zero for an unknown user). */
+  accountRisk(user: Address): AccountRisk {
+    const account = this.s.accounts.get(user) ?? new Account(user);
+    return accountRisk(this.s, account);
+  }
+
+  /** Liquidation price of one of a user's positions (tick units), or undefined when none is finite. */
+  liquidationPrice(user: Address, asset: AssetId): number | undefined {
+    const risk = this.accountRisk(user);
+    const p = risk.positions.find((q) => q.asset === asset);
+    return p === undefined ? undefined : liquidationPrice(this.s, risk, p);
+  }
+
+  /** The context of an asset (Hyperliquid's PerpAssetCtx, in core units), or undefined for an unknown asset. */
+  assetContext(asset: AssetId): AssetContext | undefined {
+    const s = this.s;
+    const market = s.universe.get(asset);
+    const book = s.books[asset];
+    if (market === undefined || book === undefined) return undefined;
+    const prices = s.prices[asset] as PriceState;
+    const funding = s.funding[asset] as FundingState;
+    const day = dayStats(s, asset, s.time);
+    return {
+      asset,
+      oracle: prices.oracle,
+      mark: markOf(s, asset),
+      mid: midPrice(book),
+      funding: predictedRate(funding, s.config),
+      premium: funding.lastPremium,
+      impactPrices: impactPrices(book, market),
+      openInterest: s.openInterest[asset] ?? 0,
+      dayNotional: day.notional,
+      dayBase: day.base,
+      prevDayPrice: day.prevDayPrice,
+    };
   }
 
   /** The whole state as a plain snapshot. */
@@ -157,13 +242,26 @@ export class Engine {
     const net = new Map<number, number>();
     for (const account of s.accounts.values()) {
       let ro = 0;
-      for (const [asset, size] of account.positions) net.set(asset, (net.get(asset) ?? 0) + size);
+      for (const [asset, p] of account.positions) net.set(asset, (net.get(asset) ?? 0) + p.size);
       for (const [oid, asset] of s.userOrders.get(account.address) ?? []) {
         if (s.books[asset]?.get(oid)?.reduceOnly === true) ro++;
       }
       if (ro !== account.reduceOnlyResting) throw new Error(`invariant: reduce-only count of ${account.address}`);
     }
     for (const [asset, total] of net) if (total !== 0) throw new Error(`invariant: positions of ${asset} net ${total}`);
+    s.openInterest.forEach((oi, asset) => {
+      let longs = 0;
+      for (const account of s.accounts.values()) longs += Math.max(account.position(asset), 0);
+      if (longs !== oi) throw new Error(`invariant: open interest of ${asset} is ${oi}, longs hold ${longs}`);
+    });
+    let money = s.treasury.fees + s.treasury.withdrawn;
+    for (const account of s.accounts.values()) {
+      money += account.cash;
+      for (const p of account.positions.values()) money += p.isoRaw;
+    }
+    if (money !== s.treasury.deposited) {
+      throw new Error(`invariant: money not conserved: ${money} held, ${s.treasury.deposited} deposited`);
+    }
   }
 }
 

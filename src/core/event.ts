@@ -16,6 +16,7 @@ export type OrderStatus =
   | "triggered"
   | "rejected"
   | "marginCanceled"
+  | "liquidatedCanceled"
   | "selfTradeCanceled"
   | "reduceOnlyCanceled"
   | "siblingFilledCanceled"
@@ -58,14 +59,47 @@ export interface OrderView {
   readonly isPositionTpsl: boolean;
 }
 
-/** One side of a fill. The clearinghouse (issue 3) adds fee, dir and closedPnl here. */
+/** One side of a fill, settled. Amounts in 10^-6 USD. */
 export interface FillLeg {
   readonly user: Address;
   readonly oid: Oid;
   readonly cloid: Cloid | undefined;
   /** Signed position size (lots) before this fill. */
   readonly startPosition: number;
+  /** Fee charged (negative: rebate). */
+  readonly fee: number;
+  /** Realized PnL of the closing part, fees excluded. */
+  readonly closedPnl: number;
+  /** Hyperliquid's `dir`: "Open Long", "Close Short", "Long > Short", "Liquidated Cross Long", ... */
+  readonly dir: string;
 }
+
+/** How a liquidation fill came about. */
+export interface LiquidationTag {
+  readonly liquidatedUser: Address;
+  /** Mark price at liquidation, tick units. */
+  readonly markPrice: number;
+  readonly method: "market" | "backstop";
+}
+
+/** A change to an account's USDC outside trading and funding. Amounts in 10^-6 USD. */
+export type LedgerDelta =
+  | { readonly type: "deposit"; readonly usd: number }
+  | { readonly type: "withdraw"; readonly usd: number; readonly fee: number; readonly nonce: number }
+  | {
+      readonly type: "internalTransfer";
+      readonly usd: number;
+      readonly user: Address;
+      readonly destination: Address;
+      readonly fee: number;
+    }
+  | {
+      readonly type: "liquidation";
+      readonly notional: number;
+      readonly accountValue: number;
+      readonly leverageType: "Cross" | "Isolated";
+      readonly positions: readonly { readonly asset: AssetId; readonly size: number }[];
+    };
 
 /** The result of one order of a request. @see hyperliquid-api.md §5.2 */
 export type OrderResult =
@@ -107,6 +141,39 @@ export type Event =
       readonly takerIsBuy: boolean;
       readonly maker: FillLeg;
       readonly taker: FillLeg;
+      /** Set on fills of a liquidation. */
+      readonly liquidation: LiquidationTag | undefined;
+    }
+  | { readonly type: "ledger"; readonly time: number; readonly user: Address; readonly delta: LedgerDelta }
+  | {
+      readonly type: "funding";
+      readonly time: number;
+      readonly user: Address;
+      readonly asset: AssetId;
+      /** Received (positive) or paid (negative), 10^-6 USD. */
+      readonly usd: number;
+      /** Signed size at payment, lots. */
+      readonly size: number;
+      /** Hourly rate, parts per 10^12. */
+      readonly rate: number;
+    }
+  | {
+      readonly type: "fundingRate";
+      readonly time: number;
+      readonly asset: AssetId;
+      readonly rate: number;
+      /** Average premium of the interval, parts per 10^12. */
+      readonly premium: number;
+      readonly samples: number;
+    }
+  | {
+      readonly type: "liquidation";
+      readonly time: number;
+      readonly user: Address;
+      readonly liquidator: Address;
+      readonly leverageType: "Cross" | "Isolated";
+      readonly notional: number;
+      readonly accountValue: number;
     }
   | { readonly type: "markPrice"; readonly time: number; readonly asset: AssetId; readonly price: number }
   | { readonly type: "reply"; readonly reply: Reply };

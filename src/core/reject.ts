@@ -3,7 +3,8 @@
  * The one catalogue of rejections: a code per user mistake, Hyperliquid's exact text for it, and the order status it
  * leaves in the order history. The core returns codes; only {@link rejectText} turns them into wire strings.
  * Strings not documented for Hyperliquid (`unknownAsset`, `delisted`, `duplicateCloid`, `parentFailed`,
- * `emptyBatch`) are hyperlocal's own, worded in the same style; every other text is Hyperliquid's verbatim.
+ * `emptyBatch`, `invalidAmount`, `selfTransfer`, `invalidLeverage`, `isolatedRemove`, `isolatedAdd`,
+ * `unknownAssetAction`) are hyperlocal's own, worded in the same style; every other text is Hyperliquid's verbatim.
  * @see hyperliquid-api.md §5.3 (error strings)
  */
 
@@ -26,6 +27,7 @@ export const ORDER_REJECTS = {
   delisted: "Trading is halted for this asset.",
   duplicateCloid: "Order with the same cloid already exists.",
   parentFailed: "Parent order of TP/SL group was not placed.",
+  perpMaxPosition: "Order would cause position to exceed margin tier limit at current leverage",
 } as const;
 
 /** Per-cancel and per-modify rejections. */
@@ -39,6 +41,20 @@ export const ACTION_REJECTS = {
   scheduleTooEarly: "Scheduled cancel time too early, must be at least 5 seconds from now.",
   scheduleLimit: "Too many scheduled cancels triggered for the day. Limit is 10.",
   emptyBatch: "Empty order batch.",
+  insufficientWithdraw: "Insufficient balance for withdrawal.",
+  insufficientTransfer: "Insufficient balance for token transfer.",
+  invalidAmount: "Invalid amount.",
+  selfTransfer: "Cannot transfer to self.",
+  invalidLeverage: "Invalid leverage value.",
+  switchLeverageType: "Cannot switch leverage type with open position.",
+  crossNotAllowed: "Cross margin is not allowed for this asset.",
+  crossDecrease: "Cross position does not have sufficient margin available to decrease leverage.",
+  isolatedDecrease:
+    "Isolated position does not have sufficient margin available to decrease leverage. To decrease leverage, add margin to the position.",
+  notIsolated: "Position does not use isolated margin.",
+  isolatedRemove: "Insufficient margin to remove from isolated position.",
+  isolatedAdd: "Insufficient margin to add to isolated position.",
+  unknownAssetAction: "Invalid asset.",
 } as const;
 
 export type OrderRejectCode = keyof typeof ORDER_REJECTS;
@@ -67,6 +83,7 @@ export const REJECT_STATUS: Partial<Record<RejectCode, string>> = {
   iocCancel: "iocCancelRejected",
   badTriggerPx: "badTriggerPxRejected",
   marketNoLiquidity: "marketOrderNoLiquidityRejected",
+  perpMaxPosition: "perpMaxPositionRejected",
 };
 
 /** Hyperliquid's text for a rejection, placeholders filled, with the ` asset=N` suffix on order errors. */

@@ -6,12 +6,16 @@
  */
 
 import type { Tif, TpSl } from "./command.ts";
+import type { EngineConfig } from "./config.ts";
 import type { TriggerView } from "./event.ts";
 import type { Address, AssetId, Cloid, Oid } from "./ids.ts";
-import { Account } from "./clearinghouse/account.ts";
+import { Account, type Leverage } from "./clearinghouse/account.ts";
+import { emptyFunding, type FundingState } from "./clearinghouse/funding.ts";
 import { Book, type BookOrder } from "./book/book.ts";
 import type { TriggerOrder } from "./book/triggers.ts";
-import { type MarketConfig, Universe } from "./markets/universe.ts";
+import type { MarginTable } from "./markets/marginTables.ts";
+import { emptyPrices, type PriceState } from "./markets/prices.ts";
+import { Universe } from "./markets/universe.ts";
 
 /** A user's dead man's switch: when it fires next, and how many times it fired on `day` (UTC days since epoch). */
 export interface Schedule {
@@ -20,14 +24,45 @@ export interface Schedule {
   fired: number;
 }
 
+/** One hour of an asset's traded volume, for the rolling 24-hour context fields. */
+export interface VolumeBucket {
+  /** Hour start (ms). */
+  readonly hour: number;
+  /** Notional, 10^-6 USD. */
+  notional: number;
+  /** Base size, lots. */
+  base: number;
+  /** Last trade price before this hour's first trade (tick units), the day's reference price. */
+  readonly openPrice: number;
+}
+
+/** Money that left the traders' accounts, for the conservation check: all 10^-6 USD. */
+export interface Treasury {
+  /** Everything ever deposited. */
+  deposited: number;
+  /** Everything ever withdrawn, net of fees. */
+  withdrawn: number;
+  /** Trading, withdrawal and activation fees, and funding rounding. */
+  fees: number;
+}
+
 /** Everything the engine knows. Owned and mutated only by the engine's command handlers. */
 export interface EngineState {
+  readonly config: EngineConfig;
   readonly universe: Universe;
+  readonly tables: ReadonlyMap<number, MarginTable>;
   readonly books: Book[];
   /** Per asset: its trigger orders by oid. */
   readonly triggers: Map<Oid, TriggerOrder>[];
-  /** Per asset: mark price in tick units, undefined until the first oracle update. */
-  readonly marks: (number | undefined)[];
+  /** Per asset: oracle, mark and the mark rule's state. */
+  readonly prices: PriceState[];
+  /** Per asset: premium samples of the current funding interval. */
+  readonly funding: FundingState[];
+  /** Per asset: open interest (sum of long sizes), lots. */
+  readonly openInterest: number[];
+  /** Per asset: hourly volume buckets of the last 24 hours, oldest first. */
+  readonly volume: VolumeBucket[][];
+  readonly treasury: Treasury;
   readonly accounts: Map<Address, Account>;
   /** Per user: every live order (resting or trigger) → its asset. */
   readonly userOrders: Map<Address, Map<Oid, AssetId>>;
@@ -36,24 +71,37 @@ export interface EngineState {
   readonly schedules: Map<Address, Schedule>;
   nextOid: number;
   nextTid: number;
+  /** Next premium sample time (ms); 0 before the first command. */
+  nextSampleAt: number;
+  /** Next funding payment time (ms); 0 before the first command. */
+  nextFundingAt: number;
   /** Time of the last applied command (ms). */
   time: number;
 }
 
-/** A fresh state for a universe. */
-export function emptyState(universe: Universe, firstOid: number, firstTid: number): EngineState {
+/** A fresh state for a configuration. */
+export function emptyState(config: EngineConfig, firstOid: number, firstTid: number): EngineState {
+  const universe = new Universe(config.markets);
   const n = universe.markets.length;
   return {
+    config,
     universe,
+    tables: new Map(config.marginTables),
     books: Array.from({ length: n }, () => new Book()),
     triggers: Array.from({ length: n }, () => new Map<Oid, TriggerOrder>()),
-    marks: Array.from({ length: n }, () => undefined),
+    prices: Array.from({ length: n }, () => emptyPrices()),
+    funding: Array.from({ length: n }, () => emptyFunding()),
+    openInterest: Array.from({ length: n }, () => 0),
+    volume: Array.from({ length: n }, () => []),
+    treasury: { deposited: 0, withdrawn: 0, fees: 0 },
     accounts: new Map(),
     userOrders: new Map(),
     cloids: new Map(),
     schedules: new Map(),
     nextOid: firstOid,
     nextTid: firstTid,
+    nextSampleAt: 0,
+    nextFundingAt: 0,
     time: 0,
   };
 }
@@ -104,18 +152,43 @@ export interface TriggerSnapshot {
   readonly siblingOid: Oid | null;
 }
 
+/** A position in a snapshot. */
+export interface PositionSnapshot {
+  readonly asset: AssetId;
+  readonly size: number;
+  readonly entryNotional: number;
+  readonly isoRaw: number;
+  readonly funding: [number, number, number];
+}
+
+/** An account in a snapshot. */
+export interface AccountSnapshot {
+  readonly user: Address;
+  readonly cash: number;
+  readonly positions: PositionSnapshot[];
+  readonly leverage: [AssetId, Leverage["type"], number][];
+  readonly liquidationCooldownUntil: number;
+  readonly activated: boolean;
+}
+
 /** The whole state as plain JSON-safe data. */
 export interface EngineSnapshot {
-  readonly version: 1;
+  readonly version: 2;
+  readonly config: EngineConfig;
   readonly time: number;
   readonly nextOid: number;
   readonly nextTid: number;
-  readonly markets: MarketConfig[];
-  readonly marks: (number | null)[];
+  readonly nextSampleAt: number;
+  readonly nextFundingAt: number;
+  readonly prices: PriceState[];
+  readonly funding: FundingState[];
+  readonly openInterest: number[];
+  readonly volume: VolumeBucket[][];
+  readonly treasury: Treasury;
   readonly orders: RestingSnapshot[];
   readonly triggers: TriggerSnapshot[];
-  /** `[user, asset, signed size]`, sorted by user then asset. */
-  readonly positions: [Address, AssetId, number][];
+  /** Accounts sorted by user. */
+  readonly accounts: AccountSnapshot[];
   /** `[user, at | null, day, fired]`, sorted by user. */
   readonly schedules: [Address, number | null, number, number][];
 }
@@ -171,26 +244,45 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
       });
     }
   });
-  const positions: [Address, AssetId, number][] = [];
+  const accounts: AccountSnapshot[] = [];
   for (const user of [...s.accounts.keys()].sort(byString)) {
-    const account = s.accounts.get(user) as Account;
-    for (const asset of [...account.positions.keys()].sort((a, b) => a - b)) {
-      positions.push([user, asset, account.position(asset)]);
-    }
+    const a = s.accounts.get(user) as Account;
+    accounts.push({
+      user,
+      cash: a.cash,
+      positions: [...a.positions.entries()]
+        .sort(([x], [y]) => x - y)
+        .map(([asset, p]) => ({
+          asset,
+          size: p.size,
+          entryNotional: p.entryNotional,
+          isoRaw: p.isoRaw,
+          funding: [p.funding.allTime, p.funding.sinceOpen, p.funding.sinceChange],
+        })),
+      leverage: [...a.leverage.entries()].sort(([x], [y]) => x - y).map(([asset, l]) => [asset, l.type, l.value]),
+      liquidationCooldownUntil: a.liquidationCooldownUntil,
+      activated: a.activated,
+    });
   }
   const schedules: [Address, number | null, number, number][] = [...s.schedules.entries()]
     .sort(([a], [b]) => byString(a, b))
     .map(([user, sc]) => [user, sc.at ?? null, sc.day, sc.fired]);
   return {
-    version: 1,
+    version: 2,
+    config: s.config,
     time: s.time,
     nextOid: s.nextOid,
     nextTid: s.nextTid,
-    markets: s.universe.configs(),
-    marks: s.marks.map((m) => m ?? null),
+    nextSampleAt: s.nextSampleAt,
+    nextFundingAt: s.nextFundingAt,
+    prices: s.prices.map((p) => ({ ...p })),
+    funding: s.funding.map((f) => ({ ...f })),
+    openInterest: [...s.openInterest],
+    volume: s.volume.map((buckets) => buckets.map((b) => ({ ...b }))),
+    treasury: { ...s.treasury },
     orders,
     triggers,
-    positions,
+    accounts,
     schedules,
   };
 }
@@ -218,12 +310,39 @@ export function accountOf(s: EngineState, user: Address): Account {
 
 /** Rebuilds a state from a snapshot; indexes are derived, never stored. */
 export function fromSnapshot(snap: EngineSnapshot): EngineState {
-  if (snap.version !== 1) throw new Error(`snapshot version ${String(snap.version)} is not supported`);
-  const s = emptyState(new Universe(snap.markets), snap.nextOid, snap.nextTid);
+  if (snap.version !== 2) throw new Error(`snapshot version ${String(snap.version)} is not supported`);
+  const s = emptyState(snap.config, snap.nextOid, snap.nextTid);
   s.time = snap.time;
-  snap.marks.forEach((m, i) => {
-    s.marks[i] = m ?? undefined;
+  s.nextSampleAt = snap.nextSampleAt;
+  s.nextFundingAt = snap.nextFundingAt;
+  // JSON turns undefined into absent keys; restore them so restored objects have the live objects' shape.
+  snap.prices.forEach((p, i) => {
+    s.prices[i] = { ...emptyPrices(), ...p };
   });
+  snap.funding.forEach((f, i) => {
+    s.funding[i] = { ...emptyFunding(), ...f };
+  });
+  snap.openInterest.forEach((oi, i) => {
+    s.openInterest[i] = oi;
+  });
+  snap.volume.forEach((buckets, i) => {
+    s.volume[i] = buckets.map((b) => ({ ...b }));
+  });
+  Object.assign(s.treasury, snap.treasury);
+  for (const a of snap.accounts) {
+    const account = accountOf(s, a.user);
+    account.cash = a.cash;
+    account.liquidationCooldownUntil = a.liquidationCooldownUntil;
+    account.activated = a.activated;
+    for (const [asset, type, value] of a.leverage) account.leverage.set(asset, { type, value });
+    for (const p of a.positions) {
+      const position = account.positionOf(p.asset);
+      position.size = p.size;
+      position.entryNotional = p.entryNotional;
+      position.isoRaw = p.isoRaw;
+      [position.funding.allTime, position.funding.sinceOpen, position.funding.sinceChange] = p.funding;
+    }
+  }
   for (const o of snap.orders) {
     const order: BookOrder = {
       oid: o.oid,
@@ -246,7 +365,9 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
     };
     (s.books[o.asset] as Book).add(order);
     trackOrder(s, o.user, o.oid, o.asset, order.cloid);
-    if (o.reduceOnly) accountOf(s, o.user).reduceOnlyResting++;
+    const account = accountOf(s, o.user);
+    if (o.reduceOnly) account.reduceOnlyResting++;
+    else account.addOrderNotional(o.asset, o.isBuy, o.size * o.price);
   }
   for (const t of snap.triggers) {
     const trigger: TriggerOrder = {
@@ -269,7 +390,6 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
     (s.triggers[t.asset] as Map<Oid, TriggerOrder>).set(t.oid, trigger);
     trackOrder(s, t.user, t.oid, t.asset, trigger.cloid);
   }
-  for (const [user, asset, size] of snap.positions) accountOf(s, user).addPosition(asset, size);
   for (const [user, at, day, fired] of snap.schedules) s.schedules.set(user, { at: at ?? undefined, day, fired });
   return s;
 }

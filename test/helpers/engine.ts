@@ -40,13 +40,43 @@ export function trigger(
   return { asset, isBuy, price, size, reduceOnly, kind: { trigger: { isMarket, triggerPrice, tpsl } } };
 }
 
-/** An engine plus a monotonic clock for tests. */
+/** An engine plus a monotonic clock for tests. Alice, Bob and Carol start with $1,000,000 each unless told. */
 export class Harness {
-  readonly engine = Engine.create();
+  readonly engine: Engine;
   time = T0;
   readonly log: Event[] = [];
 
-  private run(cmd: Parameters<Engine["apply"]>[0]): Event[] {
+  constructor(options: Parameters<typeof Engine.create>[0] = {}, funded: readonly string[] = [ALICE, BOB, CAROL]) {
+    this.engine = Engine.create(options);
+    for (const user of funded) this.deposit(user, 1_000_000);
+  }
+
+  /** Deposits whole dollars. */
+  deposit(user: string, dollars: number): Event[] {
+    return this.run({ type: "deposit", time: ++this.time, user, usd: dollars * 1_000_000 });
+  }
+
+  send(user: string, destination: string, amount: string): Event[] {
+    return this.run({ type: "usdSend", time: ++this.time, user, destination, amount });
+  }
+
+  withdraw(user: string, amount: string): Event[] {
+    return this.run({ type: "withdraw", time: ++this.time, user, destination: user, amount, nonce: this.time });
+  }
+
+  leverage(user: string, asset: number, isCross: boolean, leverage: number): Event[] {
+    return this.run({ type: "updateLeverage", time: ++this.time, user, asset, isCross, leverage });
+  }
+
+  isolatedMargin(user: string, asset: number, ntli: number): Event[] {
+    return this.run({ type: "updateIsolatedMargin", time: ++this.time, user, asset, ntli });
+  }
+
+  payFunding(): Event[] {
+    return this.run({ type: "payFunding", time: ++this.time });
+  }
+
+  run(cmd: Parameters<Engine["apply"]>[0]): Event[] {
     const events = this.engine.apply(cmd);
     this.engine.checkInvariants();
     this.log.push(...events);

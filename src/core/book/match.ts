@@ -21,12 +21,16 @@ export interface Taker {
 }
 
 /** Why a maker left the book during matching. */
-export type MakerExit = "filled" | "selfTradeCanceled" | "reduceOnlyCanceled";
+export type MakerExit = "filled" | "selfTradeCanceled" | "reduceOnlyCanceled" | "marginCanceled";
 
 /** What matching needs from its caller. */
 export interface MatchHooks {
-  /** The most a maker may fill now (reduce-only orders may not increase a position); 0 cancels the maker. */
-  makerAllowance(maker: BookOrder): number;
+  /**
+   * The most a maker may fill now, asked before each of its fills of `size`: a reduce-only order may not increase
+   * its position, and the maker must still afford the fill (Hyperliquid re-checks the resting side's margin at each
+   * match). 0 cancels the maker (`reduceOnlyCanceled` or `marginCanceled`).
+   */
+  makerAllowance(maker: BookOrder, size: number): number;
   /** One trade at the maker's price. Called before the maker's size is reduced. */
   fill(maker: BookOrder, taker: Taker, price: number, size: number): void;
   /** A maker left the book (already unlinked). */
@@ -52,15 +56,13 @@ export function match(book: Book, taker: Taker, hooks: MatchHooks): { size: numb
       continue;
     }
     let size = maker.size < taker.size ? maker.size : taker.size;
-    if (maker.reduceOnly) {
-      const allowance = hooks.makerAllowance(maker);
-      if (allowance <= 0) {
-        book.remove(maker.oid);
-        hooks.makerExit(maker, "reduceOnlyCanceled");
-        continue;
-      }
-      if (allowance < size) size = allowance;
+    const allowance = hooks.makerAllowance(maker, size);
+    if (allowance <= 0) {
+      book.remove(maker.oid);
+      hooks.makerExit(maker, maker.reduceOnly ? "reduceOnlyCanceled" : "marginCanceled");
+      continue;
     }
+    if (allowance < size) size = allowance;
     hooks.fill(maker, taker, level.price, size);
     filled += size;
     notional += size * level.price;
@@ -71,7 +73,7 @@ export function match(book: Book, taker: Taker, hooks: MatchHooks): { size: numb
       hooks.makerExit(maker, "filled");
     } else {
       book.reduce(maker, size);
-      if (maker.reduceOnly && hooks.makerAllowance(maker) <= 0) {
+      if (maker.reduceOnly && hooks.makerAllowance(maker, maker.size) <= 0) {
         book.remove(maker.oid);
         hooks.makerExit(maker, "reduceOnlyCanceled");
       }

@@ -6,11 +6,16 @@
  */
 
 import type { OrderRequest, Grouping, OrderRef, Tif, TpSl } from "../command.ts";
-import type { CancelResult, Event, OrderResult, OrderStatus, OrderView } from "../event.ts";
+import type { CancelResult, Event, LiquidationTag, OrderResult, OrderStatus, OrderView } from "../event.ts";
 import type { Address, AssetId, Oid } from "../ids.ts";
 import { ceilDiv, floorDiv, formatUnits, parseUnits, priceHasValidFigures, roundToFigures } from "../num.ts";
 import { type Reject, REJECT_STATUS } from "../reject.ts";
 import { accountOf, cloidKey, type EngineState, trackOrder } from "../state.ts";
+import { recordTrade } from "../markets/context.ts";
+import { accountRisk, leverageOf } from "../clearinghouse/margin.ts";
+import { increasingPart, orderRisk } from "../clearinghouse/risk.ts";
+import { feeFor, settleLeg } from "../clearinghouse/settle.ts";
+import { initialMargin } from "../markets/marginTables.ts";
 import type { Market } from "../markets/universe.ts";
 import type { Book, BookOrder } from "./book.ts";
 import { type MakerExit, type MatchHooks, match, type Taker } from "./match.ts";
@@ -32,6 +37,10 @@ export interface Ctx {
   readonly s: EngineState;
   readonly out: Event[];
   readonly time: number;
+  /** Set while a liquidation executes: its fills carry the tag. */
+  liquidation: LiquidationTag | undefined;
+  /** Set during a backstop liquidation: the `dir` both legs get ("Liquidated Cross Long"). */
+  liquidationDir: string | undefined;
 }
 
 // ===== Views and bookkeeping
@@ -89,16 +98,20 @@ function untrack(s: EngineState, user: Address, oid: Oid, cloid: string | undefi
   }
 }
 
-/** Book order leaving the book for any reason: indexes and counters follow. */
-function forgetResting(s: EngineState, o: BookOrder): void {
+/** Book order leaving the book for any reason: indexes, counters and reserved notional follow. */
+function forgetResting(s: EngineState, asset: AssetId, o: BookOrder): void {
   untrack(s, o.user, o.oid, o.cloid);
-  if (o.reduceOnly) accountOf(s, o.user).reduceOnlyResting--;
+  const account = accountOf(s, o.user);
+  if (o.reduceOnly) account.reduceOnlyResting--;
+  else account.addOrderNotional(asset, o.isBuy, -o.size * o.price);
 }
 
 function restOrder(ctx: Ctx, asset: AssetId, o: BookOrder): void {
   (ctx.s.books[asset] as Book).add(o);
   trackOrder(ctx.s, o.user, o.oid, asset, o.cloid);
-  if (o.reduceOnly) accountOf(ctx.s, o.user).reduceOnlyResting++;
+  const account = accountOf(ctx.s, o.user);
+  if (o.reduceOnly) account.reduceOnlyResting++;
+  else account.addOrderNotional(asset, o.isBuy, o.size * o.price);
 }
 
 function addTrigger(ctx: Ctx, asset: AssetId, t: TriggerOrder): void {
@@ -147,7 +160,7 @@ function cancelSibling(ctx: Ctx, asset: AssetId, o: BookOrder): void {
   if (resting !== undefined) {
     resting.siblingOid = undefined;
     book.remove(siblingOid);
-    forgetResting(ctx.s, resting);
+    forgetResting(ctx.s, asset, resting);
     emit(ctx, "siblingFilledCanceled", bookView(resting, asset));
   }
 }
@@ -170,7 +183,7 @@ function settleChildren(ctx: Ctx, asset: AssetId, parent: BookOrder, filled: boo
 /** Removes a resting order and reports `status`, with its group consequences. */
 function dropResting(ctx: Ctx, asset: AssetId, o: BookOrder, status: OrderStatus): void {
   (ctx.s.books[asset] as Book).remove(o.oid);
-  forgetResting(ctx.s, o);
+  forgetResting(ctx.s, asset, o);
   emit(ctx, status, bookView(o, asset));
   unlinkSibling(ctx, asset, o.siblingOid);
   settleChildren(ctx, asset, o, false);
@@ -245,7 +258,7 @@ interface Placed {
   readonly resting: BookOrder | undefined;
 }
 
-function newBookOrder(
+export function newBookOrder(
   oid: Oid,
   user: Address,
   req: { readonly isBuy: boolean; readonly reduceOnly: boolean; readonly cloid?: string | undefined },
@@ -311,19 +324,38 @@ function enforceReduceOnly(ctx: Ctx, asset: AssetId, user: Address): void {
  * Matches an order (not yet on the book) and rests its remainder when its time in force says so.
  * Fills update positions and emit `fill` events; makers that leave emit their status.
  */
-function execute(ctx: Ctx, asset: AssetId, order: BookOrder): { size: number; notional: number } {
+export function execute(ctx: Ctx, asset: AssetId, order: BookOrder): { size: number; notional: number } {
   const s = ctx.s;
   const book = s.books[asset] as Book;
   const touched = new Set<Address>();
+  const config = s.config;
   const hooks: MatchHooks = {
-    makerAllowance: (maker) => accountOf(s, maker.user).reducible(asset, maker.isBuy),
+    makerAllowance: (maker, size) => {
+      const account = accountOf(s, maker.user);
+      if (maker.reduceOnly) return account.reducible(asset, maker.isBuy);
+      if (maker.user === config.liquidator) return size;
+      const increasing = increasingPart(account.position(asset), maker.isBuy, size);
+      if (increasing === 0) return size;
+      const risk = accountRisk(s, account);
+      const required = initialMargin(increasing * maker.price, leverageOf(s, account, asset).value);
+      return risk.crossValue - risk.crossInitialMargin >= required ? size : 0;
+    },
     fill: (maker: BookOrder, taker: Taker, price: number, size: number) => {
       const makerAccount = accountOf(s, maker.user);
       const takerAccount = accountOf(s, taker.user);
-      const makerStart = makerAccount.position(asset);
-      const takerStart = takerAccount.position(asset);
-      makerAccount.addPosition(asset, maker.isBuy ? size : -size);
-      takerAccount.addPosition(asset, taker.isBuy ? size : -size);
+      if (!maker.reduceOnly) makerAccount.addOrderNotional(asset, maker.isBuy, -size * maker.price);
+      const notional = price * size;
+      const backstop = ctx.liquidation?.method === "backstop";
+      const makerFee = backstop ? 0 : feeFor(notional, config.makerFee);
+      const takerFee = backstop ? 0 : feeFor(notional, config.takerFee);
+      s.treasury.fees += makerFee + takerFee;
+      const m = settleLeg(makerAccount, asset, leverageOf(s, makerAccount, asset), maker.isBuy, price, size, makerFee);
+      const t = settleLeg(takerAccount, asset, leverageOf(s, takerAccount, asset), taker.isBuy, price, size, takerFee);
+      recordTrade(s, asset, price, size, ctx.time, [
+        [m.startPosition, makerAccount.position(asset)],
+        [t.startPosition, takerAccount.position(asset)],
+      ]);
+      const dir = ctx.liquidationDir;
       ctx.out.push({
         type: "fill",
         time: ctx.time,
@@ -332,15 +364,16 @@ function execute(ctx: Ctx, asset: AssetId, order: BookOrder): { size: number; no
         price,
         size,
         takerIsBuy: taker.isBuy,
-        maker: { user: maker.user, oid: maker.oid, cloid: maker.cloid, startPosition: makerStart },
-        taker: { user: taker.user, oid: taker.oid, cloid: order.cloid, startPosition: takerStart },
+        maker: { user: maker.user, oid: maker.oid, cloid: maker.cloid, ...m, dir: dir ?? m.dir },
+        taker: { user: taker.user, oid: taker.oid, cloid: order.cloid, ...t, dir: dir ?? t.dir },
+        liquidation: ctx.liquidation,
       });
       if (makerAccount.reduceOnlyResting > 0) touched.add(maker.user);
       if (maker.siblingOid !== undefined) cancelSibling(ctx, asset, maker);
       if (order.siblingOid !== undefined) cancelSibling(ctx, asset, order);
     },
     makerExit: (maker: BookOrder, why: MakerExit) => {
-      forgetResting(s, maker);
+      forgetResting(s, asset, maker);
       emit(ctx, why, bookView(maker, asset));
       unlinkSibling(ctx, asset, maker.siblingOid);
       settleChildren(ctx, asset, maker, why === "filled");
@@ -378,6 +411,10 @@ function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCro
   }
   if ((order.tif === "Alo" || opts.aloOnCross) && book.wouldCross(order.isBuy, order.price)) {
     return reject("badAloPx", { bbo: bboText(book, market) });
+  }
+  if (!order.reduceOnly && order.user !== ctx.s.config.liquidator) {
+    const risk = orderRisk(ctx.s, accountOf(ctx.s, order.user), asset, order.isBuy, order.price, order.size);
+    if (risk !== undefined) return reject(risk);
   }
   if (order.tif === "Alo") {
     restOrder(ctx, asset, order);
@@ -534,6 +571,13 @@ function cancelLive(ctx: Ctx, user: Address, oid: Oid, asset: AssetId, status: O
   return true;
 }
 
+/** Cancels every live order of a user, oldest first, reporting `status`. */
+export function cancelAllOf(ctx: Ctx, user: Address, status: OrderStatus): void {
+  const mine = ctx.s.userOrders.get(user);
+  if (mine === undefined) return;
+  for (const [oid, asset] of [...mine.entries()].sort(([a], [b]) => a - b)) cancelLive(ctx, user, oid, asset, status);
+}
+
 /** Cancels orders by (asset, oid). @see hyperliquid-api.md §5.4 (cancel) */
 export function cancelOrders(
   ctx: Ctx,
@@ -589,7 +633,7 @@ export function modifyOrders(
 // ===== Triggers
 
 /** Price a market TP/SL accepts when it fires: mark ± 10%, rounded to a valid price toward the mark. */
-function triggerMarketPrice(mark: number, isBuy: boolean, market: Market): number {
+export function triggerMarketPrice(mark: number, isBuy: boolean, market: Market): number {
   const scaled = isBuy ? mark * (100 + TRIGGER_SLIPPAGE_PERCENT) : mark * (100 - TRIGGER_SLIPPAGE_PERCENT);
   const raw = isBuy ? floorDiv(scaled, 100) : ceilDiv(scaled, 100);
   const price = roundToFigures(raw, 5, market.priceDecimals, isBuy ? "down" : "up");
@@ -678,10 +722,6 @@ export function fireSchedules(ctx: Ctx): void {
     sc.fired = sc.day === day ? sc.fired + 1 : 1;
     sc.day = day;
     sc.at = undefined;
-    const mine = s.userOrders.get(user);
-    if (mine === undefined) continue;
-    for (const [oid, asset] of [...mine.entries()].sort(([a], [b]) => a - b)) {
-      cancelLive(ctx, user, oid, asset, "scheduledCancel");
-    }
+    cancelAllOf(ctx, user, "scheduledCancel");
   }
 }

@@ -1,29 +1,69 @@
 /**
  * @module core/clearinghouse/account
- * Per-user state the order book needs today: the signed position size per asset, which decides what a reduce-only
- * order may do. Balances, entry prices, leverage and margin join here with the clearinghouse.
+ * Per-user state: cross cash, positions (signed size, entry notional, isolated cash, cumulative funding), leverage
+ * settings per asset, and the running totals the risk checks need (resting order notional, reduce-only count).
+ * Accounting is Hyperliquid's "cash plus signed size": equity = cash + Σ size × mark, so a fill moves cash by
+ * exactly its notional and money is conserved to the last 10^-6 USD. Entry price is a display quantity.
+ * @see hyperliquid-mechanics.md §1.3
  */
 
 import type { Address, AssetId } from "../ids.ts";
 
-/** One user's account. Positions are signed sizes in lots; zero positions are not stored. */
+/** Margin mode and leverage of a position. */
+export interface Leverage {
+  readonly type: "cross" | "isolated";
+  readonly value: number;
+}
+
+/** Cumulative funding of a position, 10^-6 USD, positive when paid. */
+export interface CumFunding {
+  allTime: number;
+  sinceOpen: number;
+  sinceChange: number;
+}
+
+/** One open (or recently closed) position. */
+export class Position {
+  /** Signed size in lots. */
+  size = 0;
+  /** |size| × entry price, 10^-6 USD (display; realizes closedPnl). */
+  entryNotional = 0;
+  /** Isolated positions: the cash bound to the position (isolated equity = isoRaw + size × mark). */
+  isoRaw = 0;
+  readonly funding: CumFunding = { allTime: 0, sinceOpen: 0, sinceChange: 0 };
+}
+
+/** One user's account. */
 export class Account {
-  readonly positions = new Map<AssetId, number>();
+  /** Cross cash (Hyperliquid's cross `totalRawUsd`), 10^-6 USD. May go negative while positions hold value. */
+  cash = 0;
+  readonly positions = new Map<AssetId, Position>();
+  /** Chosen leverage per asset; absent means the default. */
+  readonly leverage = new Map<AssetId, Leverage>();
+  /** Resting non-reduce-only order notional per asset: [buy, sell], 10^-6 USD. */
+  readonly orderNotional = new Map<AssetId, [number, number]>();
   /** Resting reduce-only orders, so the per-fill reduce-only check can skip users without any. */
   reduceOnlyResting = 0;
+  /** Time (ms) until which liquidations of this account are for the whole position. */
+  liquidationCooldownUntil = 0;
+  /** Has received money once: the first transfer to an account that has not costs an activation fee. */
+  activated = false;
 
   constructor(readonly address: Address) {}
 
   /** Signed position in lots (0 when flat). */
   position(asset: AssetId): number {
-    return this.positions.get(asset) ?? 0;
+    return this.positions.get(asset)?.size ?? 0;
   }
 
-  /** Adds a signed change to a position. */
-  addPosition(asset: AssetId, delta: number): void {
-    const next = this.position(asset) + delta;
-    if (next === 0) this.positions.delete(asset);
-    else this.positions.set(asset, next);
+  /** The position object of an asset, created flat on first use. */
+  positionOf(asset: AssetId): Position {
+    let p = this.positions.get(asset);
+    if (p === undefined) {
+      p = new Position();
+      this.positions.set(asset, p);
+    }
+    return p;
   }
 
   /** The most an order of this side may fill without increasing the position (0 when it would only increase it). */
@@ -31,5 +71,16 @@ export class Account {
     const pos = this.position(asset);
     if (isBuy) return pos < 0 ? -pos : 0;
     return pos > 0 ? pos : 0;
+  }
+
+  /** Adds (or with a negative amount removes) resting order notional on one side of an asset. */
+  addOrderNotional(asset: AssetId, isBuy: boolean, notional: number): void {
+    let pair = this.orderNotional.get(asset);
+    if (pair === undefined) {
+      pair = [0, 0];
+      this.orderNotional.set(asset, pair);
+    }
+    pair[isBuy ? 0 : 1] += notional;
+    if (pair[0] === 0 && pair[1] === 0) this.orderNotional.delete(asset);
   }
 }

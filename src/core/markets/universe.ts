@@ -24,6 +24,8 @@ export interface MarketConfig {
   readonly onlyIsolated?: boolean;
   /** Delisted: listed for index stability, closed to new orders. */
   readonly isDelisted?: boolean;
+  /** Notional (USD) whose average execution price is the impact price: 20,000 for BTC and ETH, else 6,000. */
+  readonly impactNotional?: number;
 }
 
 /** A market as the engine uses it: config plus its index and derived units. */
@@ -32,6 +34,8 @@ export interface Market extends MarketConfig {
   readonly asset: AssetId;
   /** Decimals of a price: 6 − szDecimals. A price is an integer count of 10^-priceDecimals. */
   readonly priceDecimals: number;
+  /** Impact notional, 10^-6 USD. */
+  readonly impactNotionalMicro: number;
 }
 
 /**
@@ -39,8 +43,8 @@ export interface Market extends MarketConfig {
  * MATIC is delisted there and kept here so that the indices after it stay true.
  */
 export const DEFAULT_PERPS: readonly MarketConfig[] = [
-  { name: "BTC", szDecimals: 5, maxLeverage: 40, marginTableId: 56 },
-  { name: "ETH", szDecimals: 4, maxLeverage: 25, marginTableId: 55 },
+  { name: "BTC", szDecimals: 5, maxLeverage: 40, marginTableId: 56, impactNotional: 20_000 },
+  { name: "ETH", szDecimals: 4, maxLeverage: 25, marginTableId: 55, impactNotional: 20_000 },
   { name: "ATOM", szDecimals: 2, maxLeverage: 5, marginTableId: 5 },
   { name: "MATIC", szDecimals: 1, maxLeverage: 20, marginTableId: 20, isDelisted: true },
   { name: "DYDX", szDecimals: 1, maxLeverage: 5, marginTableId: 5 },
@@ -73,7 +77,12 @@ export class Universe {
         throw new Error(`market ${c.name}: maxLeverage must be an integer in 1..100`);
       }
       if (names.has(c.name)) throw new Error(`market ${c.name}: duplicate name`);
-      const market: Market = { ...c, asset, priceDecimals: PERP_MAX_DECIMALS - c.szDecimals };
+      const market: Market = {
+        ...c,
+        asset,
+        priceDecimals: PERP_MAX_DECIMALS - c.szDecimals,
+        impactNotionalMicro: (c.impactNotional ?? 6_000) * 1_000_000,
+      };
       names.set(c.name, market);
       return market;
     });
@@ -92,6 +101,6 @@ export class Universe {
 
   /** The configs, for snapshots. */
   configs(): MarketConfig[] {
-    return this.markets.map(({ asset: _a, priceDecimals: _p, ...c }) => c);
+    return this.markets.map(({ asset: _a, priceDecimals: _p, impactNotionalMicro: _i, ...c }) => c);
   }
 }

@@ -231,7 +231,7 @@ describe("reduce-only", () => {
 
 describe("triggers", () => {
   function longOne(): Harness {
-    const h = new Harness();
+    const h = new Harness({ markRule: "oracle" });
     h.order(BOB, [limit(SOL, false, "100", "1")]);
     h.order(ALICE, [limit(SOL, true, "100", "1")]);
     return h;
@@ -265,7 +265,7 @@ describe("triggers", () => {
   });
 
   test("a buy stop fires when the mark rises to it", () => {
-    const h = new Harness();
+    const h = new Harness({ markRule: "oracle" });
     h.order(BOB, [limit(SOL, false, "111", "1")]);
     h.order(ALICE, [trigger(SOL, true, "120", "1", "110", "sl", true, false)]);
     h.oracle(SOL, "109.99");
@@ -275,7 +275,7 @@ describe("triggers", () => {
   });
 
   test("normalTpsl: children wait for the parent, arm when it fills, and cancel each other", () => {
-    const h = new Harness();
+    const h = new Harness({ markRule: "oracle" });
     const events = h.order(
       ALICE,
       [
@@ -303,7 +303,7 @@ describe("triggers", () => {
   });
 
   test("normalTpsl: a parent that fills at once arms its children; a canceled parent takes them along", () => {
-    const h = new Harness();
+    const h = new Harness({ markRule: "oracle" });
     h.order(BOB, [limit(SOL, false, "100", "1")]);
     const filled = h.order(
       ALICE,
@@ -323,7 +323,7 @@ describe("triggers", () => {
   });
 
   test("positionTpsl: the trigger closes the position it finds", () => {
-    const h = new Harness();
+    const h = new Harness({ markRule: "oracle" });
     h.order(BOB, [limit(SOL, false, "100", "3")]);
     h.order(ALICE, [limit(SOL, true, "100", "3")]);
     h.order(ALICE, [trigger(SOL, false, "80", "5", "90", "sl")], "positionTpsl");
