@@ -97,57 +97,75 @@ function backstop(ctx: Ctx, account: Account, asset: AssetId, mark: number, leve
   });
 }
 
+/**
+ * Records the liquidation (ledger update and user event) at event index `at`, before its fills, when the liquidation
+ * moved any position; an attempt that found no liquidity leaves no record.
+ */
 function announce(
   ctx: Ctx,
+  at: number,
   user: Address,
   type: "Cross" | "Isolated",
   notional: number,
   value: number,
-  ps: PositionRisk[],
+  positions: { asset: AssetId; size: number }[],
 ): void {
-  const positions = ps.map((p) => ({ asset: p.asset, size: p.position.size }));
-  ctx.out.push({
-    type: "ledger",
-    time: ctx.time,
-    user,
-    delta: { type: "liquidation", notional, accountValue: value, leverageType: type, positions },
-  });
-  ctx.out.push({
-    type: "liquidation",
-    time: ctx.time,
-    user,
-    liquidator: ctx.s.config.liquidator,
-    leverageType: type,
-    notional,
-    accountValue: value,
-  });
+  if (!ctx.out.slice(at).some((e) => e.type === "fill")) return;
+  ctx.out.splice(
+    at,
+    0,
+    {
+      type: "ledger",
+      time: ctx.time,
+      user,
+      delta: { type: "liquidation", notional, accountValue: value, leverageType: type, positions },
+    },
+    {
+      type: "liquidation",
+      time: ctx.time,
+      user,
+      liquidator: ctx.s.config.liquidator,
+      leverageType: type,
+      notional,
+      accountValue: value,
+    },
+  );
 }
+
+const sizes = (ps: PositionRisk[]) => ps.map((p) => ({ asset: p.asset, size: p.position.size }));
 
 function liquidateCross(ctx: Ctx, account: Account, risk: AccountRisk): void {
   const s = ctx.s;
-  announce(ctx, account.address, "Cross", risk.crossNotional, risk.crossValue, crossPositions(risk));
+  const at = ctx.out.length;
+  const positions = sizes(crossPositions(risk));
   cancelAllOf(ctx, account.address, "liquidatedCanceled");
   const partial = ctx.time >= account.liquidationCooldownUntil;
   for (const p of crossPositions(risk)) marketLiquidate(ctx, account, p, partial);
   const after = accountRisk(s, account);
-  if (!crossLiquidatable(after) || after.crossValue * 3 >= after.crossMaintenance * 2) return;
-  for (const p of crossPositions(after)) backstop(ctx, account, p.asset, p.mark, "Cross");
-  const liquidator = accountOf(s, s.config.liquidator);
-  liquidator.cash += account.cash;
-  account.cash = 0;
+  if (crossLiquidatable(after) && after.crossValue * 3 < after.crossMaintenance * 2) {
+    for (const p of crossPositions(after)) backstop(ctx, account, p.asset, p.mark, "Cross");
+    const liquidator = accountOf(s, s.config.liquidator);
+    liquidator.cash += account.cash;
+    account.cash = 0;
+  }
+  announce(ctx, at, account.address, "Cross", risk.crossNotional, risk.crossValue, positions);
 }
 
 function liquidateIsolated(ctx: Ctx, account: Account, p: PositionRisk): void {
   const s = ctx.s;
-  announce(ctx, account.address, "Isolated", p.notional, p.isolatedEquity, [p]);
+  const at = ctx.out.length;
+  const positions = sizes([p]);
   cancelAllOf(ctx, account.address, "liquidatedCanceled");
   marketLiquidate(ctx, account, p, ctx.time >= account.liquidationCooldownUntil);
-  const position = account.positions.get(p.asset);
-  if (position === undefined || position.size === 0) return;
-  const after = accountRisk(s, account).positions.find((q) => q.asset === p.asset);
-  if (after === undefined || after.isolatedEquity >= after.maintenanceMargin) return;
-  if (after.isolatedEquity * 3 >= after.maintenanceMargin * 2) return;
-  backstop(ctx, account, p.asset, after.mark, "Isolated");
+  const after = accountRisk(s, account).positions.find((q) => q.asset === p.asset && q.position.size !== 0);
+  if (
+    after !== undefined &&
+    after.isolatedEquity < after.maintenanceMargin &&
+    after.isolatedEquity * 3 < after.maintenanceMargin * 2
+  ) {
+    backstop(ctx, account, p.asset, after.mark, "Isolated");
+  }
+  announce(ctx, at, account.address, "Isolated", p.notional, p.isolatedEquity, positions);
 }
 
 /** Liquidates every account (in address order) that is below maintenance. */
