@@ -118,7 +118,9 @@ for (const file of scenarios) {
     const actual = run(lines);
     const expectedPath = join(DIR, file.replace(/\.jsonl$/, ".expected.jsonl"));
     if (process.env.UPDATE_GOLDEN === "1") writeFileSync(expectedPath, `${actual.join("\n")}\n`);
-    const expected = readFileSync(expectedPath, "utf8").split("\n").filter((l) => l !== "");
+    const expected = readFileSync(expectedPath, "utf8")
+      .split("\n")
+      .filter((l) => l !== "");
     assert.deepEqual(actual, expected);
   });
 }

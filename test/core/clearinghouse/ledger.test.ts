@@ -71,7 +71,10 @@ test("isolated margin: add and remove within limits", () => {
   const before = h.engine.accountRisk(ALICE).isolatedValue;
   assert.deepEqual(replyOf(h.isolatedMargin(ALICE, SOL, 50_000_000)), { kind: "default" });
   assert.equal(h.engine.accountRisk(ALICE).isolatedValue, before + 50_000_000);
-  assert.equal(errorOf(h.isolatedMargin(ALICE, SOL, -100_000_000)), "Insufficient margin to remove from isolated position.");
+  assert.equal(
+    errorOf(h.isolatedMargin(ALICE, SOL, -100_000_000)),
+    "Insufficient margin to remove from isolated position.",
+  );
   assert.equal(errorOf(h.isolatedMargin(BOB, SOL, 1)), "Position does not use isolated margin.");
 });
 
@@ -91,5 +94,8 @@ test("orders need margin: Insufficient margin and the tier limit", () => {
   assert.ok(reply.kind === "order");
   const big = reply.statuses[0];
   assert.ok(typeof big === "object" && "error" in big);
-  assert.equal(rejectText(big.error), "Order would cause position to exceed margin tier limit at current leverage asset=0");
+  assert.equal(
+    rejectText(big.error),
+    "Order would cause position to exceed margin tier limit at current leverage asset=0",
+  );
 });

@@ -28,7 +28,10 @@ test("above maintenance nothing happens; below it the position is sold into the 
   assert.equal(h.oracle(SOL, "96.5").filter((e) => e.type === "liquidation").length, 0, "AV 24.55 ≥ MM 24.125");
   const events = h.oracle(SOL, "96.4"); // AV 23.55 < MM 24.1
   assert.equal(events.filter((e) => e.type === "liquidation").length, 1);
-  assert.ok(statusTrail(events).some((s) => s.startsWith("liquidatedCanceled:")), "open orders are canceled");
+  assert.ok(
+    statusTrail(events).some((s) => s.startsWith("liquidatedCanceled:")),
+    "open orders are canceled",
+  );
   const fills = events.filter((e) => e.type === "fill");
   assert.equal(fills.length, 1);
   const fill = fills[0];
@@ -84,7 +87,9 @@ test("isolated liquidation touches only that position", () => {
   h.order(CAROL, [limit(SOL, true, "96", "20")]);
   const events = h.oracle(SOL, "95.5");
   const ledger = events.find((e) => e.type === "ledger");
-  assert.ok(ledger?.type === "ledger" && ledger.delta.type === "liquidation" && ledger.delta.leverageType === "Isolated");
+  assert.ok(
+    ledger?.type === "ledger" && ledger.delta.type === "liquidation" && ledger.delta.leverageType === "Isolated",
+  );
   assert.equal(h.position(ALICE, SOL), 0);
   // Equity of the position at 96: 50 − 0.45 − 40 − 0.432 = 9.118 returns to cross.
   assert.equal(h.engine.accountRisk(ALICE).crossValue - cashBefore, 9_118_000);
