@@ -228,13 +228,16 @@ test("after a mark update with a deep book, no account is left below maintenance
     fc.property(streams, fc.integer({ min: -20, max: 60 }), (steps, ticks) => {
       const engine = Engine.create({ markRule: "oracle" });
       for (const cmd of commands(steps)) engine.apply(cmd);
-      // A deep-pocketed market maker quotes both sides wide and deep, so market liquidations always fill.
+      // A deep-pocketed market maker quotes both sides deep and close to the new price, so market liquidations fill
+      // within their 10% limit.
       let time = engine.state.time + 1;
       const mm = `0x${"e".repeat(40)}`;
       engine.apply({ type: "deposit", time, user: mm, usd: 1_000_000_000_000_000 });
+      const sol = 90 + ticks / 2;
+      const eth = 3000 + ticks * 5;
       for (const [asset, lo, hi, size] of [
-        [SOL, "50", "200", "2000"],
-        [ETH, "1500", "6000", "80"],
+        [SOL, String(sol - 1), String(sol + 1), "2000"],
+        [ETH, String(eth - 20), String(eth + 20), "80"],
       ] as const) {
         engine.apply({
           type: "order",
