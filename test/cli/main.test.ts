@@ -32,6 +32,9 @@ describe("hyperlocal command", () => {
     assert.match(r.stdout, /server is not built yet/);
     assert.match(r.stdout, /\bBTC\b/);
     assert.match(r.stdout, /l2Book BTC/);
+    // The demo really trades: Bob's crossing order fills against Alice's asks.
+    assert.match(r.stdout, /-> filled 0\.025 \(oid \d+\)/);
+    assert.match(r.stdout, /bob: 0\.025 BTC/);
     assert.match(r.stdout, /State hash: [0-9a-f]{16}/);
   });
 
