@@ -54,6 +54,7 @@ export class BookAdapter implements Adapter {
       size,
       origSize: size,
       timestamp: 0,
+      seq: 0,
       cloid: undefined,
       reduceOnly: false,
       tif,

@@ -36,6 +36,8 @@ export interface EngineState {
   readonly schedules: Map<Address, Schedule>;
   nextOid: number;
   nextTid: number;
+  /** Next book-entry sequence number (time priority across levels). */
+  nextSeq: number;
   /** Time of the last applied command (ms). */
   time: number;
 }
@@ -54,6 +56,7 @@ export function emptyState(universe: Universe, firstOid: number, firstTid: numbe
     schedules: new Map(),
     nextOid: firstOid,
     nextTid: firstTid,
+    nextSeq: 1,
     time: 0,
   };
 }
@@ -75,6 +78,7 @@ export interface RestingSnapshot {
   readonly size: number;
   readonly origSize: number;
   readonly timestamp: number;
+  readonly seq: number;
   readonly cloid: Cloid | null;
   readonly reduceOnly: boolean;
   readonly tif: Tif;
@@ -110,6 +114,7 @@ export interface EngineSnapshot {
   readonly time: number;
   readonly nextOid: number;
   readonly nextTid: number;
+  readonly nextSeq: number;
   readonly markets: MarketConfig[];
   readonly marks: (number | null)[];
   readonly orders: RestingSnapshot[];
@@ -138,6 +143,7 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
         size: o.size,
         origSize: o.origSize,
         timestamp: o.timestamp,
+        seq: o.seq,
         cloid: o.cloid ?? null,
         reduceOnly: o.reduceOnly,
         tif: o.tif,
@@ -186,6 +192,7 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
     time: s.time,
     nextOid: s.nextOid,
     nextTid: s.nextTid,
+    nextSeq: s.nextSeq,
     markets: s.universe.configs(),
     marks: s.marks.map((m) => m ?? null),
     orders,
@@ -221,6 +228,7 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
   if (snap.version !== 1) throw new Error(`snapshot version ${String(snap.version)} is not supported`);
   const s = emptyState(new Universe(snap.markets), snap.nextOid, snap.nextTid);
   s.time = snap.time;
+  s.nextSeq = snap.nextSeq;
   snap.marks.forEach((m, i) => {
     s.marks[i] = m ?? undefined;
   });
@@ -233,6 +241,7 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
       size: o.size,
       origSize: o.origSize,
       timestamp: o.timestamp,
+      seq: o.seq,
       cloid: o.cloid ?? undefined,
       reduceOnly: o.reduceOnly,
       tif: o.tif,

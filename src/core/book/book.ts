@@ -24,6 +24,11 @@ export interface BookOrder {
   readonly origSize: number;
   /** Placement time (ms). */
   readonly timestamp: number;
+  /**
+   * When the order entered the book, as a counter: time priority across levels. Not the oid, because a fired trigger
+   * keeps its older oid but enters the book when it fires.
+   */
+  seq: number;
   readonly cloid: Cloid | undefined;
   readonly reduceOnly: boolean;
   readonly tif: Tif;

@@ -16,6 +16,7 @@ function order(oid: number, isBuy: boolean, price: number, size: number): BookOr
     size,
     origSize: size,
     timestamp: oid,
+    seq: 0,
     cloid: undefined,
     reduceOnly: false,
     tif: "Gtc",
