@@ -282,9 +282,7 @@ function checkBook(book: Book, asset: number): void {
         if (o.prev !== last || o.level !== level || o.price !== level.price || o.isBuy !== side.isBuy) {
           throw new Error(`invariant: oid ${o.oid} badly linked`);
         }
-        if (last !== undefined && last.oid > o.oid && last.timestamp > o.timestamp) {
-          throw new Error(`invariant: FIFO broken at ${o.oid}`);
-        }
+        if (last !== undefined && last.seq >= o.seq) throw new Error(`invariant: FIFO broken at ${o.oid}`);
         total += o.size;
         n++;
         last = o;

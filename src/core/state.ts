@@ -75,6 +75,8 @@ export interface EngineState {
   nextSampleAt: number;
   /** Next funding payment time (ms); 0 before the first command. */
   nextFundingAt: number;
+  /** Next book-entry sequence number (time priority across levels). */
+  nextSeq: number;
   /** Time of the last applied command (ms). */
   time: number;
 }
@@ -102,6 +104,7 @@ export function emptyState(config: EngineConfig, firstOid: number, firstTid: num
     nextTid: firstTid,
     nextSampleAt: 0,
     nextFundingAt: 0,
+    nextSeq: 1,
     time: 0,
   };
 }
@@ -123,6 +126,7 @@ export interface RestingSnapshot {
   readonly size: number;
   readonly origSize: number;
   readonly timestamp: number;
+  readonly seq: number;
   readonly cloid: Cloid | null;
   readonly reduceOnly: boolean;
   readonly tif: Tif;
@@ -185,6 +189,7 @@ export interface EngineSnapshot {
   readonly openInterest: number[];
   readonly volume: VolumeBucket[][];
   readonly treasury: Treasury;
+  readonly nextSeq: number;
   readonly orders: RestingSnapshot[];
   readonly triggers: TriggerSnapshot[];
   /** Accounts sorted by user. */
@@ -211,6 +216,7 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
         size: o.size,
         origSize: o.origSize,
         timestamp: o.timestamp,
+        seq: o.seq,
         cloid: o.cloid ?? null,
         reduceOnly: o.reduceOnly,
         tif: o.tif,
@@ -280,6 +286,7 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
     openInterest: [...s.openInterest],
     volume: s.volume.map((buckets) => buckets.map((b) => ({ ...b }))),
     treasury: { ...s.treasury },
+    nextSeq: s.nextSeq,
     orders,
     triggers,
     accounts,
@@ -313,6 +320,7 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
   if (snap.version !== 2) throw new Error(`snapshot version ${String(snap.version)} is not supported`);
   const s = emptyState(snap.config, snap.nextOid, snap.nextTid);
   s.time = snap.time;
+  s.nextSeq = snap.nextSeq;
   s.nextSampleAt = snap.nextSampleAt;
   s.nextFundingAt = snap.nextFundingAt;
   // JSON turns undefined into absent keys; restore them so restored objects have the live objects' shape.
@@ -352,6 +360,7 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
       size: o.size,
       origSize: o.origSize,
       timestamp: o.timestamp,
+      seq: o.seq,
       cloid: o.cloid ?? undefined,
       reduceOnly: o.reduceOnly,
       tif: o.tif,

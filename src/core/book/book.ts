@@ -3,7 +3,9 @@
  * One asset's L3 order book. Each side keeps its price levels in an array sorted from worst to best, so the best
  * level is the last element (matching pops it in O(1)), plus a price → level map for O(1) lookup. A level is an
  * intrusive doubly-linked FIFO of orders with its total size and order count, so a cancel by oid unlinks in O(1)
- * without scanning the level. Pure data structure: it neither validates nor emits events.
+ * without scanning the level. A level that empties stays in place (count 0) until it reaches the top, is reused by
+ * the next order at its price, or is swept out when empty levels outnumber live ones: most cancels and moves then
+ * cost no array splice. Pure data structure: it neither validates nor emits events.
  */
 
 import type { Tif } from "../command.ts";
@@ -22,6 +24,11 @@ export interface BookOrder {
   readonly origSize: number;
   /** Placement time (ms). */
   readonly timestamp: number;
+  /**
+   * When the order entered the book, as a counter: time priority across levels. Not the oid, because a fired trigger
+   * keeps its older oid but enters the book when it fires.
+   */
+  seq: number;
   readonly cloid: Cloid | undefined;
   readonly reduceOnly: boolean;
   readonly tif: Tif;
@@ -53,32 +60,54 @@ export class Level {
   }
 }
 
-/** One side of a book. Levels sorted worst → best; `best()` is the last. */
+/** One side of a book. Levels sorted worst → best; `best()` is the last non-empty one. */
 export class BookSide {
-  readonly levels: Level[] = [];
+  /** Levels sorted worst → best. May hold empty levels (count 0) that have not been swept yet. */
+  private readonly sorted: Level[] = [];
   private readonly byPrice = new Map<number, Level>();
+  /** Empty levels still in `sorted`. */
+  private empty = 0;
 
   constructor(readonly isBuy: boolean) {}
 
-  /** The best level, or undefined when the side is empty. */
+  /** The best level, or undefined when the side is empty. Drops empty levels off the top. */
   best(): Level | undefined {
-    return this.levels[this.levels.length - 1];
+    const sorted = this.sorted;
+    let top = sorted[sorted.length - 1];
+    while (top !== undefined && top.count === 0) {
+      sorted.pop();
+      this.byPrice.delete(top.price);
+      this.empty--;
+      top = sorted[sorted.length - 1];
+    }
+    return top;
   }
 
-  /** The level at a price, or undefined. */
+  /** The non-empty level at a price, or undefined. */
   level(price: number): Level | undefined {
-    return this.byPrice.get(price);
+    const level = this.byPrice.get(price);
+    return level === undefined || level.count === 0 ? undefined : level;
   }
 
-  /** Levels from best to worst. */
+  /** Number of non-empty levels. */
+  get depth(): number {
+    return this.sorted.length - this.empty;
+  }
+
+  /** Non-empty levels from best to worst. */
   *bestFirst(): IterableIterator<Level> {
-    for (let i = this.levels.length - 1; i >= 0; i--) yield this.levels[i] as Level;
+    const sorted = this.sorted;
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const level = sorted[i] as Level;
+      if (level.count > 0) yield level;
+    }
   }
 
-  /** Appends an order at the tail of its level, creating the level if needed. */
+  /** Appends an order at the tail of its level, creating the level (or reviving an empty one) if needed. */
   push(order: BookOrder): void {
     let level = this.byPrice.get(order.price);
     if (level === undefined) level = this.insertLevel(order.price);
+    else if (level.count === 0) this.empty--;
     order.level = level;
     order.prev = level.tail;
     order.next = undefined;
@@ -89,7 +118,7 @@ export class BookSide {
     level.count++;
   }
 
-  /** Unlinks an order from its level in O(1); drops the level when it empties. */
+  /** Unlinks an order from its level in O(1); an emptied level is left for later. */
   unlink(order: BookOrder): void {
     const level = order.level;
     if (level === undefined) return;
@@ -102,7 +131,10 @@ export class BookSide {
     order.prev = undefined;
     order.next = undefined;
     order.level = undefined;
-    if (level.count === 0) this.removeLevel(level);
+    if (level.count === 0) {
+      this.empty++;
+      if (this.empty > 64 && this.empty > this.sorted.length - this.empty) this.sweep();
+    }
   }
 
   /** Rank of a price on this side: higher is better. */
@@ -113,42 +145,36 @@ export class BookSide {
   private insertLevel(price: number): Level {
     const level = new Level(price);
     this.byPrice.set(price, level);
-    const levels = this.levels;
+    const sorted = this.sorted;
     const r = this.rank(price);
     // Common case: a new best level (or the first one).
-    const last = levels[levels.length - 1];
+    const last = sorted[sorted.length - 1];
     if (last === undefined || this.rank(last.price) < r) {
-      levels.push(level);
+      sorted.push(level);
       return level;
     }
     let lo = 0;
-    let hi = levels.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.rank((levels[mid] as Level).price) < r) lo = mid + 1;
+      if (this.rank((sorted[mid] as Level).price) < r) lo = mid + 1;
       else hi = mid;
     }
-    levels.splice(lo, 0, level);
+    sorted.splice(lo, 0, level);
     return level;
   }
 
-  private removeLevel(level: Level): void {
-    this.byPrice.delete(level.price);
-    const levels = this.levels;
-    if (levels[levels.length - 1] === level) {
-      levels.pop();
-      return;
+  /** Removes every empty level in one pass. */
+  private sweep(): void {
+    const sorted = this.sorted;
+    let w = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const level = sorted[i] as Level;
+      if (level.count > 0) sorted[w++] = level;
+      else this.byPrice.delete(level.price);
     }
-    const r = this.rank(level.price);
-    let lo = 0;
-    let hi = levels.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.rank((levels[mid] as Level).price) < r) lo = mid + 1;
-      else hi = mid;
-    }
-    if (levels[lo] !== level) throw new Error(`book: level ${level.price} missing from its side`);
-    levels.splice(lo, 1);
+    sorted.length = w;
+    this.empty = 0;
   }
 }
 

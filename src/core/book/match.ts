@@ -38,14 +38,19 @@ export interface MatchHooks {
 }
 
 /**
- * Matches `taker` against `book` until it is filled or no longer crosses.
- * Returns the filled size and the notional (price units × lots) of the fills.
+ * Matches `taker` against `book` until it is filled, no longer crosses, or has filled `maxFill` (a reduce-only
+ * taker may fill no more than its position). Returns the filled size and the notional (price units × lots).
  */
-export function match(book: Book, taker: Taker, hooks: MatchHooks): { size: number; notional: number } {
+export function match(
+  book: Book,
+  taker: Taker,
+  hooks: MatchHooks,
+  maxFill = Number.POSITIVE_INFINITY,
+): { size: number; notional: number } {
   const side = book.side(!taker.isBuy);
   let filled = 0;
   let notional = 0;
-  while (taker.size > 0) {
+  while (taker.size > 0 && filled < maxFill) {
     const level = side.best();
     if (level === undefined) break;
     if (taker.isBuy ? level.price > taker.price : level.price < taker.price) break;
@@ -56,6 +61,7 @@ export function match(book: Book, taker: Taker, hooks: MatchHooks): { size: numb
       continue;
     }
     let size = maker.size < taker.size ? maker.size : taker.size;
+    if (size > maxFill - filled) size = maxFill - filled;
     const allowance = hooks.makerAllowance(maker, size);
     if (allowance <= 0) {
       book.remove(maker.oid);

@@ -107,6 +107,7 @@ function forgetResting(s: EngineState, asset: AssetId, o: BookOrder): void {
 }
 
 function restOrder(ctx: Ctx, asset: AssetId, o: BookOrder): void {
+  o.seq = ctx.s.nextSeq++;
   (ctx.s.books[asset] as Book).add(o);
   trackOrder(ctx.s, o.user, o.oid, asset, o.cloid);
   const account = accountOf(ctx.s, o.user);
@@ -276,6 +277,7 @@ export function newBookOrder(
     size,
     origSize: size,
     timestamp,
+    seq: 0,
     cloid: req.cloid,
     reduceOnly: req.reduceOnly,
     tif,
@@ -305,7 +307,7 @@ function enforceReduceOnly(ctx: Ctx, asset: AssetId, user: Address): void {
     const o = book.get(oid);
     if (o?.reduceOnly === true) orders.push(o);
   }
-  orders.sort((a, b) => a.oid - b.oid);
+  orders.sort((a, b) => a.seq - b.seq);
   for (const isBuy of [true, false]) {
     const sideOrders = orders.filter((o) => o.isBuy === isBuy);
     let total = sideOrders.reduce((sum, o) => sum + o.size, 0);
@@ -321,10 +323,15 @@ function enforceReduceOnly(ctx: Ctx, asset: AssetId, user: Address): void {
 }
 
 /**
- * Matches an order (not yet on the book) and rests its remainder when its time in force says so.
- * Fills update positions and emit `fill` events; makers that leave emit their status.
+ * Matches an order (not yet on the book) and rests its remainder when its time in force says so. A reduce-only
+ * order fills at most its position. Fills update positions and emit `fill` events; makers that leave emit their
+ * status. `rested` says whether the remainder went on the book (it may have been canceled again since).
  */
-export function execute(ctx: Ctx, asset: AssetId, order: BookOrder): { size: number; notional: number } {
+export function execute(
+  ctx: Ctx,
+  asset: AssetId,
+  order: BookOrder,
+): { size: number; notional: number; rested: boolean } {
   const s = ctx.s;
   const book = s.books[asset] as Book;
   const touched = new Set<Address>();
@@ -379,11 +386,13 @@ export function execute(ctx: Ctx, asset: AssetId, order: BookOrder): { size: num
       settleChildren(ctx, asset, maker, why === "filled");
     },
   };
-  const done = match(book, order, hooks);
-  if (order.size > 0 && order.tif === "Gtc") restOrder(ctx, asset, order);
+  const maxFill = order.reduceOnly ? accountOf(s, order.user).reducible(asset, order.isBuy) : Number.POSITIVE_INFINITY;
+  const done = match(book, order, hooks, maxFill);
+  const rested = order.size > 0 && order.tif === "Gtc";
+  if (rested) restOrder(ctx, asset, order);
   touched.add(order.user);
   for (const user of touched) enforceReduceOnly(ctx, asset, user);
-  return done;
+  return { size: done.size, notional: done.notional, rested };
 }
 
 /** Formats the best bid and ask for the post-only rejection text. */
@@ -435,14 +444,15 @@ function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCro
     const filled = { oid: order.oid, cloid: order.cloid, totalSize: done.size, totalNotional: done.notional };
     return { result: { filled }, oid: order.oid, filled: true, resting: undefined };
   }
-  if (order.level !== undefined) {
-    emit(ctx, "open", bookView(order, asset));
-    return {
-      result: { resting: { oid: order.oid, cloid: order.cloid } },
-      oid: order.oid,
-      filled: false,
-      resting: order,
-    };
+  if (done.rested) {
+    // It may already be gone again (a reduce-only order canceled past its position): that status was reported.
+    if (order.level !== undefined) emit(ctx, "open", bookView(order, asset));
+    if (order.level === undefined && done.size > 0) {
+      const filled = { oid: order.oid, cloid: order.cloid, totalSize: done.size, totalNotional: done.notional };
+      return { result: { filled }, oid: order.oid, filled: false, resting: undefined };
+    }
+    const resting = order.level === undefined ? undefined : order;
+    return { result: { resting: { oid: order.oid, cloid: order.cloid } }, oid: order.oid, filled: false, resting };
   }
   // An IOC remainder: canceled. No fill at all is an error for the request.
   if (done.size === 0) {

@@ -423,3 +423,40 @@ describe("reduce-only after the position closes", () => {
     assert.equal(h.engine.state.books[SOL]?.asks.best(), undefined, "the rest was canceled, not filled");
   });
 });
+
+describe("regressions found by the engine properties", () => {
+  test("a Gtc reduce-only taker larger than the position fills only up to it", () => {
+    const h = new Harness();
+    h.order(ALICE, [limit(SOL, true, "100", "1")]);
+    h.order(BOB, [limit(SOL, false, "100", "1")]);
+    h.order(BOB, [limit(SOL, true, "100", "2")]);
+    const events = h.order(ALICE, [limit(SOL, false, "100", "2", "Gtc", { reduceOnly: true })]);
+    assert.equal(h.position(ALICE, SOL), 0, "closed, not flipped");
+    const finals = statusTrail(events).filter((s) => !s.startsWith("open:"));
+    assert.equal(new Set(finals.map((s) => s.split(":")[1])).size, finals.length, "one final status per order");
+  });
+
+  test("a fired trigger enters the book behind newer orders, and FIFO is judged by entry", () => {
+    const h = new Harness();
+    h.order(ALICE, [trigger(SOL, false, "105", "1", "100", "tp", false, false)]);
+    const newer = oidOf(statusesOf(h.order(BOB, [limit(SOL, false, "105", "1")]))[0]);
+    h.oracle(SOL, "100");
+    const level = h.engine.state.books[SOL]?.asks.level(1050000);
+    assert.deepEqual(
+      [...(level?.orders() ?? [])].map((o) => o.oid),
+      [newer, newer - 1],
+      "Bob's newer oid is first in the queue",
+    );
+  });
+
+  test("the oldest reduce-only order by book entry is the one canceled, not the oldest oid", () => {
+    const h = new Harness();
+    h.order(ALICE, [trigger(SOL, true, "149", "1", "149", "tp", false, true)]);
+    h.order(BOB, [limit(SOL, true, "150", "1")]);
+    h.order(ALICE, [limit(SOL, false, "150", "1")]);
+    const older = oidOf(statusesOf(h.order(ALICE, [limit(SOL, true, "148", "1", "Gtc", { reduceOnly: true })]))[0]);
+    const trail = statusTrail(h.oracle(SOL, "149"));
+    assert.ok(trail.includes(`reduceOnlyCanceled:${older}`), trail.join(","));
+    assert.equal(h.engine.state.books[SOL]?.bestBid(), 1490000, "the fired trigger rests");
+  });
+});

@@ -32,6 +32,7 @@ function order(oid: number, isBuy: boolean, price: number, size: number): BookOr
     size,
     origSize: size,
     timestamp: 0,
+    seq: 0,
     cloid: undefined,
     reduceOnly: false,
     tif: "Gtc",

@@ -19,6 +19,7 @@ function put(book: Book, isBuy: boolean, price: number, size: number): void {
     size,
     origSize: size,
     timestamp: 0,
+    seq: 0,
     cloid: undefined,
     reduceOnly: false,
     tif: "Gtc",

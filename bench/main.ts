@@ -1,0 +1,111 @@
+/**
+ * @module bench/main
+ * `npm run bench [-- --quick] [-- --json]`: hyperlocal's Book and Engine against npm nodejs-order-book on two
+ * deterministic workloads. Each (implementation, mix) runs in its own Node process (bench/run.ts) so JIT feedback
+ * and heap never leak between implementations. `--quick` runs small counts, one process per implementation.
+ * The child is bundled with esbuild first (without tsx's `keepNames`, which wraps every closure in a
+ * `defineProperty` call), so hyperlocal runs as plain JavaScript, as nodejs-order-book does.
+ */
+
+import { spawnSync } from "node:child_process";
+import { buildSync } from "esbuild";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { Job, JobResult } from "./job.ts";
+import { MIX1_SHARES } from "./mixes.ts";
+import { MIX1_SEED, MIX2_SEED, plan } from "./plan.ts";
+import { consistency, jsonLines, ratios, summary, table, targets } from "./report.ts";
+import { timerOverheadNs } from "./stats.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const RUN_SOURCE = fileURLToPath(new URL("./run.ts", import.meta.url));
+const RUN = fileURLToPath(new URL("../node_modules/.cache/hyperlocal-bench/run.mjs", import.meta.url));
+
+/** Bundles the child entry (our code inlined, packages left to Node) into plain JavaScript. */
+function bundle(): void {
+  buildSync({
+    entryPoints: [RUN_SOURCE],
+    outfile: RUN,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    keepNames: false,
+    logLevel: "warning",
+  });
+}
+
+const args = new Set(process.argv.slice(2));
+for (const a of args) if (a !== "--quick" && a !== "--json") throw new Error(`bench: unknown argument ${a}`);
+const quick = args.has("--quick");
+const json = args.has("--json");
+
+/** Runs jobs in order in one fresh Node process and parses their results. */
+function runChild(jobs: readonly Job[]): JobResult[] {
+  const child = spawnSync(process.execPath, ["--expose-gc", RUN, JSON.stringify(jobs)], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`bench: child process failed (exit ${child.status})`);
+  return JSON.parse(child.stdout) as JobResult[];
+}
+
+/** Full runs: one process per job. Quick runs: one process per implementation (mix 1 then mix 2). */
+function batches(jobs: readonly Job[]): Job[][] {
+  if (!quick) return jobs.map((job) => [job]);
+  const byImpl = new Map<string, Job[]>();
+  for (const job of jobs) byImpl.set(job.impl, [...(byImpl.get(job.impl) ?? []), job]);
+  return [...byImpl.values()];
+}
+
+bundle();
+const load = loadavg()[0] ?? 0;
+const started = process.hrtime.bigint();
+const results: JobResult[] = [];
+for (const batch of batches(plan(quick))) {
+  for (const job of batch) {
+    process.stderr.write(`bench: ${job.impl}, mix ${job.mix}, ${job.ops.toLocaleString("en-US")} ops\n`);
+  }
+  results.push(...runChild(batch));
+}
+results.sort((a, b) => a.job.mix - b.job.mix);
+const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+
+const rs = ratios(results);
+const ts = targets(results, rs);
+const check = consistency(results);
+const m1 = results.find((r) => r.job.mix === 1)?.stream;
+const m2 = results.find((r) => r.job.mix === 2)?.stream;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const timer = results.length > 0 ? Math.max(...results.map((r) => r.timerNs)) : timerOverheadNs();
+
+const out: string[] = [
+  `hyperlocal bench${quick ? " --quick (small counts: a smoke run, not a measurement)" : ""} — node ${process.version}, ${cpus().length} CPUs, ${elapsed.toFixed(1)} s, load average ${load.toFixed(2)} at start`,
+  ...(load > cpus().length / 4
+    ? ["WARNING: the machine was busy at start; tail latencies (p99, p99.9, max) are sensitive to other processes."]
+    : []),
+  `mix 1 (seed ${MIX1_SEED}): ${pct(MIX1_SHARES.gtc)} GTC, ${pct(MIX1_SHARES.ioc)} IOC, ${pct(MIX1_SHARES.cancel)} cancel, ${pct(MIX1_SHARES.move)} move; ` +
+    (m1 === undefined
+      ? ""
+      : `${m1.start.resting} resting orders on ${m1.start.levels} levels after prefill, ${m1.range.min}..${m1.range.max} during the run, 1,000 accounts`),
+  `mix 2 (seed ${MIX2_SEED}): ` +
+    (m2 === undefined
+      ? ""
+      : `${m2.start.resting.toLocaleString("en-US")} orders on 1 level after prefill; 50% cancel of a random resting order, 50% new order at that level (${m2.range.min.toLocaleString("en-US")}..${m2.range.max.toLocaleString("en-US")} resting)`),
+  "ops/s: one loop over the ops, no per-op timer, fresh prefilled instance after an untimed warm-up on another instance.",
+  `Latencies: a separate fresh run with process.hrtime.bigint() around each op; they include the timer (~${Math.round(timer)} ns per sample, not subtracted) and GC pauses.`,
+  "'first N' rows: median ops/s of fresh runs over the first N ops of mix 2, the prefix nodejs-order-book runs.",
+  "",
+  table(results),
+  "",
+  summary(rs, ts),
+  "",
+  `Consistency (same ops → same final book): ${check.ok ? "ok" : "MISMATCH"}`,
+  ...check.lines.map((l) => `  ${l}`),
+];
+process.stdout.write(`${out.join("\n")}\n`);
+if (json) process.stdout.write(`${jsonLines(results, rs, ts).join("\n")}\n`);
+if (!check.ok) process.exitCode = 1;

@@ -1,0 +1,188 @@
+/**
+ * @module bench/report
+ * Turns job results into the printed report: the latency/throughput table, the ratios between implementations, the
+ * issue's targets (met or not), a cross-implementation consistency check of final states, and JSON lines.
+ */
+
+import type { FinalState, ImplName } from "./impls.ts";
+import type { JobResult } from "./job.ts";
+import { OP_NAMES } from "./mixes.ts";
+
+/** A throughput ratio between two implementations on one mix, measured on the same operations. */
+export interface Ratio {
+  readonly name: string;
+  readonly mix: 1 | 2;
+  readonly value: number;
+  readonly ops: number;
+}
+
+/** One of the issue's targets. */
+export interface Target {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly met: boolean;
+}
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "-");
+const fix = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "-");
+const times = (n: number) => `${n >= 100 ? int(n) : fix(n)}×`;
+
+function find(results: readonly JobResult[], impl: ImplName, mix: 1 | 2): JobResult | undefined {
+  return results.find((r) => r.job.impl === impl && r.job.mix === mix);
+}
+
+/** The latency table: one "all" row with throughput per implementation and mix, then one row per op kind. */
+export function table(results: readonly JobResult[]): string {
+  const head = ["impl", "mix", "op", "count", "ops/s", "mean µs", "p50 µs", "p99 µs", "p99.9 µs", "max µs"];
+  const rows: string[][] = [head];
+  for (const r of results) {
+    for (const op of ["all", ...OP_NAMES] as const) {
+      const l = r.latency[op];
+      if (l === undefined) continue;
+      const rate = op === "all" ? int(r.throughput.opsPerSec) : "";
+      const first = op === "all";
+      rows.push([
+        first ? r.job.impl : "",
+        first ? String(r.job.mix) : "",
+        op,
+        int(l.count),
+        rate,
+        fix(l.meanUs),
+        fix(l.p50Us),
+        fix(l.p99Us),
+        fix(l.p999Us),
+        fix(l.maxUs, 1),
+      ]);
+    }
+    if (r.prefix !== undefined) {
+      rows.push(["", "", `first ${int(r.prefix.ops)}`, int(r.prefix.ops), int(r.prefix.opsPerSec), "", "", "", "", ""]);
+    }
+  }
+  const widths = head.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? "").length)));
+  return rows
+    .map((row) =>
+      row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  "),
+    )
+    .join("\n");
+}
+
+/** Throughput ratios on identical operations: the whole stream on mix 1, nodejs-order-book's prefix on mix 2. */
+export function ratios(results: readonly JobResult[]): Ratio[] {
+  const out: Ratio[] = [];
+  const pair = (a: ImplName, b: ImplName, mix: 1 | 2) => {
+    const ra = find(results, a, mix);
+    const rb = find(results, b, mix);
+    if (ra === undefined || rb === undefined) return;
+    // Same ops for both: the shorter run is nodejs-order-book's prefix, which the other job also timed.
+    const ta = ra.throughput.ops === rb.throughput.ops ? ra.throughput : ra.prefix;
+    const tb = rb.throughput;
+    if (ta === undefined || ta.ops !== tb.ops) return;
+    out.push({ name: `${a} / ${b}`, mix, value: ta.opsPerSec / tb.opsPerSec, ops: ta.ops });
+  };
+  for (const mix of [1, 2] as const) {
+    pair("book", "nodejs-order-book", mix);
+    pair("engine", "nodejs-order-book", mix);
+    pair("engine", "book", mix);
+  }
+  return out;
+}
+
+/** The issue's targets for the book. */
+export function targets(results: readonly JobResult[], rs: readonly Ratio[]): Target[] {
+  const out: Target[] = [];
+  const ratio = (mix: 1 | 2) => rs.find((r) => r.name === "book / nodejs-order-book" && r.mix === mix);
+  const r1 = ratio(1);
+  if (r1 !== undefined) {
+    out.push({ name: "book ≥ 5× nodejs-order-book on mix 1", value: r1.value, unit: "×", met: r1.value >= 5 });
+  }
+  const r2 = ratio(2);
+  if (r2 !== undefined) {
+    out.push({ name: "book ≥ 100× nodejs-order-book on mix 2", value: r2.value, unit: "×", met: r2.value >= 100 });
+  }
+  const p99 = find(results, "book", 1)?.latency.all?.p99Us;
+  if (p99 !== undefined) out.push({ name: "book p99 < 5 µs on mix 1", value: p99, unit: "µs", met: p99 < 5 });
+  return out;
+}
+
+const stateText = (s: FinalState) => `${int(s.resting)} resting / ${int(s.restingSize)} lots / ${int(s.filled)} filled`;
+const sameState = (a: FinalState, b: FinalState) =>
+  a.resting === b.resting && a.restingSize === b.restingSize && a.filled === b.filled;
+
+/**
+ * Checks that every implementation ended in the same state after the same operations, and in the generator model's
+ * state after the whole stream. Returns one line per (mix, op count) and whether all agree.
+ */
+export function consistency(results: readonly JobResult[]): { lines: string[]; ok: boolean } {
+  const groups = new Map<string, { label: string; states: [string, FinalState][] }>();
+  const add = (r: JobResult, ops: number, state: FinalState) => {
+    const key = `${r.job.mix}:${ops}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { label: `mix ${r.job.mix}, first ${int(ops)} ops`, states: [] };
+      if (ops === r.stream.length - r.stream.prefill) g.states.push(["generator model", r.stream.expect]);
+      groups.set(key, g);
+    }
+    g.states.push([r.job.impl, state]);
+  };
+  for (const r of results) {
+    add(r, r.throughput.ops, r.throughput.final);
+    if (r.prefix !== undefined) add(r, r.prefix.ops, r.prefix.final);
+  }
+  let ok = true;
+  const lines: string[] = [];
+  for (const g of groups.values()) {
+    const [first] = g.states;
+    if (first === undefined) continue;
+    const agree = g.states.every(([, s]) => sameState(s, first[1]));
+    ok &&= agree;
+    const who = g.states.map(([name]) => name).join(", ");
+    lines.push(
+      agree
+        ? `${g.label}: ${who} agree: ${stateText(first[1])}`
+        : `${g.label}: MISMATCH: ${g.states.map(([n, s]) => `${n}: ${stateText(s)}`).join("; ")}`,
+    );
+  }
+  return { lines, ok };
+}
+
+/** One JSON object per line: per (impl, mix, op) results, the like-for-like prefixes, the ratios and the targets. */
+export function jsonLines(results: readonly JobResult[], rs: readonly Ratio[], ts: readonly Target[]): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const { impl, mix } = r.job;
+    for (const op of ["all", ...OP_NAMES] as const) {
+      const l = r.latency[op];
+      if (l === undefined) continue;
+      const opsPerSec = op === "all" ? r.throughput.opsPerSec : null;
+      lines.push(JSON.stringify({ impl, mix, op, count: l.count, opsPerSec, ...withoutCount(l) }));
+    }
+    if (r.prefix !== undefined) {
+      lines.push(JSON.stringify({ impl, mix, op: "prefix", count: r.prefix.ops, opsPerSec: r.prefix.opsPerSec }));
+    }
+  }
+  for (const r of rs) lines.push(JSON.stringify({ ratio: r.name, mix: r.mix, value: r.value, ops: r.ops }));
+  for (const t of ts) lines.push(JSON.stringify({ target: t.name, value: t.value, unit: t.unit, met: t.met }));
+  return lines;
+}
+
+function withoutCount<T extends { count: number }>(l: T): Omit<T, "count"> {
+  const { count: _, ...rest } = l;
+  return rest;
+}
+
+/** The ratio and target sections as text. */
+export function summary(rs: readonly Ratio[], ts: readonly Target[]): string {
+  const lines = ["Throughput ratios (ops/s over ops/s, same operations):"];
+  for (const r of rs) {
+    const [, b = ""] = r.name.split(" / ");
+    const inverse = r.value < 1 ? `; ${b} is ${times(1 / r.value)} faster` : "";
+    lines.push(`  mix ${r.mix}  ${r.name.padEnd(28)} ${times(r.value).padStart(10)}  (${int(r.ops)} ops${inverse})`);
+  }
+  lines.push("", "Targets:");
+  for (const t of ts) {
+    const value = t.unit === "×" ? times(t.value) : `${fix(t.value)} ${t.unit}`;
+    lines.push(`  [${t.met ? "met" : "MISSED"}] ${t.name}: ${value}`);
+  }
+  return lines.join("\n");
+}
