@@ -12,7 +12,7 @@ import { ceilDiv, floorDiv, formatUnits, parseUnits, priceHasValidFigures, round
 import { type Reject, REJECT_STATUS } from "../reject.ts";
 import { accountOf, cloidKey, type EngineState, trackOrder } from "../state.ts";
 import { recordTrade } from "../markets/context.ts";
-import { accountRisk, leverageOf } from "../clearinghouse/margin.ts";
+import { freeCrossMargin, leverageOf } from "../clearinghouse/margin.ts";
 import { increasingPart, orderRisk } from "../clearinghouse/risk.ts";
 import { feeFor, settleLeg } from "../clearinghouse/settle.ts";
 import { initialMargin } from "../markets/marginTables.ts";
@@ -323,6 +323,84 @@ function enforceReduceOnly(ctx: Ctx, asset: AssetId, user: Address): void {
 }
 
 /**
+ * What a fill means to the engine: settlement, the fill event, the maker's margin and reduce-only re-checks, TP/SL
+ * siblings. One instance serves every match (execute is never re-entered); its fields are set per call.
+ */
+class Matcher implements MatchHooks {
+  ctx!: Ctx;
+  asset = 0;
+  order!: BookOrder;
+  /** Makers with resting reduce-only orders whose position changed. */
+  readonly touched: Address[] = [];
+
+  makerAllowance(maker: BookOrder, size: number): number {
+    const s = this.ctx.s;
+    const asset = this.asset;
+    const account = accountOf(s, maker.user);
+    if (maker.reduceOnly) return account.reducible(asset, maker.isBuy);
+    if (maker.user === s.config.liquidator) return size;
+    const increasing = increasingPart(account.position(asset), maker.isBuy, size);
+    if (increasing === 0) return size;
+    const required = initialMargin(increasing * maker.price, leverageOf(s, account, asset).value);
+    return freeCrossMargin(s, account) >= required ? size : 0;
+  }
+
+  fill(maker: BookOrder, taker: Taker, price: number, size: number): void {
+    const ctx = this.ctx;
+    const s = ctx.s;
+    const asset = this.asset;
+    const config = s.config;
+    const makerAccount = accountOf(s, maker.user);
+    const takerAccount = accountOf(s, taker.user);
+    if (!maker.reduceOnly) makerAccount.addOrderNotional(asset, maker.isBuy, -size * maker.price);
+    const notional = price * size;
+    const backstop = ctx.liquidation?.method === "backstop";
+    const makerFee = backstop ? 0 : feeFor(notional, config.makerFee);
+    const takerFee = backstop ? 0 : feeFor(notional, config.takerFee);
+    s.treasury.fees += makerFee + takerFee;
+    const m = settleLeg(makerAccount, asset, leverageOf(s, makerAccount, asset), maker.isBuy, price, size, makerFee);
+    const t = settleLeg(takerAccount, asset, leverageOf(s, takerAccount, asset), taker.isBuy, price, size, takerFee);
+    recordTrade(
+      s,
+      asset,
+      price,
+      size,
+      ctx.time,
+      m.startPosition,
+      makerAccount.position(asset),
+      t.startPosition,
+      takerAccount.position(asset),
+    );
+    const dir = ctx.liquidationDir;
+    ctx.out.push({
+      type: "fill",
+      time: ctx.time,
+      asset,
+      tid: s.nextTid++,
+      price,
+      size,
+      takerIsBuy: taker.isBuy,
+      maker: { user: maker.user, oid: maker.oid, cloid: maker.cloid, ...m, dir: dir ?? m.dir },
+      taker: { user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...t, dir: dir ?? t.dir },
+      liquidation: ctx.liquidation,
+    });
+    if (makerAccount.reduceOnlyResting > 0 && !this.touched.includes(maker.user)) this.touched.push(maker.user);
+    if (maker.siblingOid !== undefined) cancelSibling(ctx, asset, maker);
+    if (this.order.siblingOid !== undefined) cancelSibling(ctx, asset, this.order);
+  }
+
+  makerExit(maker: BookOrder, why: MakerExit): void {
+    const ctx = this.ctx;
+    forgetResting(ctx.s, this.asset, maker);
+    emit(ctx, why, bookView(maker, this.asset));
+    unlinkSibling(ctx, this.asset, maker.siblingOid);
+    settleChildren(ctx, this.asset, maker, why === "filled");
+  }
+}
+
+const matcher = new Matcher();
+
+/**
  * Matches an order (not yet on the book) and rests its remainder when its time in force says so. A reduce-only
  * order fills at most its position. Fills update positions and emit `fill` events; makers that leave emit their
  * status. `rested` says whether the remainder went on the book (it may have been canceled again since).
@@ -333,65 +411,18 @@ export function execute(
   order: BookOrder,
 ): { size: number; notional: number; rested: boolean } {
   const s = ctx.s;
-  const book = s.books[asset] as Book;
-  const touched = new Set<Address>();
-  const config = s.config;
-  const hooks: MatchHooks = {
-    makerAllowance: (maker, size) => {
-      const account = accountOf(s, maker.user);
-      if (maker.reduceOnly) return account.reducible(asset, maker.isBuy);
-      if (maker.user === config.liquidator) return size;
-      const increasing = increasingPart(account.position(asset), maker.isBuy, size);
-      if (increasing === 0) return size;
-      const risk = accountRisk(s, account);
-      const required = initialMargin(increasing * maker.price, leverageOf(s, account, asset).value);
-      return risk.crossValue - risk.crossInitialMargin >= required ? size : 0;
-    },
-    fill: (maker: BookOrder, taker: Taker, price: number, size: number) => {
-      const makerAccount = accountOf(s, maker.user);
-      const takerAccount = accountOf(s, taker.user);
-      if (!maker.reduceOnly) makerAccount.addOrderNotional(asset, maker.isBuy, -size * maker.price);
-      const notional = price * size;
-      const backstop = ctx.liquidation?.method === "backstop";
-      const makerFee = backstop ? 0 : feeFor(notional, config.makerFee);
-      const takerFee = backstop ? 0 : feeFor(notional, config.takerFee);
-      s.treasury.fees += makerFee + takerFee;
-      const m = settleLeg(makerAccount, asset, leverageOf(s, makerAccount, asset), maker.isBuy, price, size, makerFee);
-      const t = settleLeg(takerAccount, asset, leverageOf(s, takerAccount, asset), taker.isBuy, price, size, takerFee);
-      recordTrade(s, asset, price, size, ctx.time, [
-        [m.startPosition, makerAccount.position(asset)],
-        [t.startPosition, takerAccount.position(asset)],
-      ]);
-      const dir = ctx.liquidationDir;
-      ctx.out.push({
-        type: "fill",
-        time: ctx.time,
-        asset,
-        tid: s.nextTid++,
-        price,
-        size,
-        takerIsBuy: taker.isBuy,
-        maker: { user: maker.user, oid: maker.oid, cloid: maker.cloid, ...m, dir: dir ?? m.dir },
-        taker: { user: taker.user, oid: taker.oid, cloid: order.cloid, ...t, dir: dir ?? t.dir },
-        liquidation: ctx.liquidation,
-      });
-      if (makerAccount.reduceOnlyResting > 0) touched.add(maker.user);
-      if (maker.siblingOid !== undefined) cancelSibling(ctx, asset, maker);
-      if (order.siblingOid !== undefined) cancelSibling(ctx, asset, order);
-    },
-    makerExit: (maker: BookOrder, why: MakerExit) => {
-      forgetResting(s, asset, maker);
-      emit(ctx, why, bookView(maker, asset));
-      unlinkSibling(ctx, asset, maker.siblingOid);
-      settleChildren(ctx, asset, maker, why === "filled");
-    },
-  };
+  matcher.ctx = ctx;
+  matcher.asset = asset;
+  matcher.order = order;
+  const touched = matcher.touched;
+  touched.length = 0;
   const maxFill = order.reduceOnly ? accountOf(s, order.user).reducible(asset, order.isBuy) : Number.POSITIVE_INFINITY;
-  const done = match(book, order, hooks, maxFill);
+  const done = match(s.books[asset] as Book, order, matcher, maxFill);
   const rested = order.size > 0 && order.tif === "Gtc";
   if (rested) restOrder(ctx, asset, order);
-  touched.add(order.user);
-  for (const user of touched) enforceReduceOnly(ctx, asset, user);
+  if (!touched.includes(order.user)) touched.push(order.user);
+  // Copy: enforcing may cancel orders, which never executes again, but keep the loop independent of the scratch.
+  for (const user of [...touched]) enforceReduceOnly(ctx, asset, user);
   return { size: done.size, notional: done.notional, rested };
 }
 

@@ -40,8 +40,8 @@ export class Account {
   readonly positions = new Map<AssetId, Position>();
   /** Chosen leverage per asset; absent means the default. */
   readonly leverage = new Map<AssetId, Leverage>();
-  /** Resting non-reduce-only order notional per asset: [buy, sell], 10^-6 USD. */
-  readonly orderNotional = new Map<AssetId, [number, number]>();
+  /** Resting non-reduce-only order notional per asset, 10^-6 USD. Entries stay once made (zeros are harmless). */
+  readonly orderNotional = new Map<AssetId, { buy: number; sell: number }>();
   /** Resting reduce-only orders, so the per-fill reduce-only check can skip users without any. */
   reduceOnlyResting = 0;
   /** Time (ms) until which liquidations of this account are for the whole position. */
@@ -77,10 +77,10 @@ export class Account {
   addOrderNotional(asset: AssetId, isBuy: boolean, notional: number): void {
     let pair = this.orderNotional.get(asset);
     if (pair === undefined) {
-      pair = [0, 0];
+      pair = { buy: 0, sell: 0 };
       this.orderNotional.set(asset, pair);
     }
-    pair[isBuy ? 0 : 1] += notional;
-    if (pair[0] === 0 && pair[1] === 0) this.orderNotional.delete(asset);
+    if (isBuy) pair.buy += notional;
+    else pair.sell += notional;
   }
 }

@@ -79,10 +79,17 @@ function backstop(ctx: Ctx, account: Account, asset: AssetId, mark: number, leve
     account.cash -= isolatedEquity;
     liquidator.cash += isolatedEquity;
   }
-  recordTrade(s, asset, mark, abs, ctx.time, [
-    [userLeg.startPosition, 0],
-    [liqLeg.startPosition, liquidator.position(asset)],
-  ]);
+  recordTrade(
+    s,
+    asset,
+    mark,
+    abs,
+    ctx.time,
+    userLeg.startPosition,
+    0,
+    liqLeg.startPosition,
+    liquidator.position(asset),
+  );
   ctx.out.push({
     type: "fill",
     time: ctx.time,

@@ -101,10 +101,28 @@ export function positionRisk(env: MarginEnv, account: Account, asset: AssetId, p
 /** Margin reserved by an account's resting orders: per asset, the larger side's notional / leverage. */
 export function orderMargin(env: MarginEnv, account: Account): number {
   let total = 0;
-  for (const [asset, [buy, sell]] of account.orderNotional) {
-    total += initialMargin(Math.max(buy, sell), leverageOf(env, account, asset).value);
+  for (const [asset, { buy, sell }] of account.orderNotional) {
+    if (buy === 0 && sell === 0) continue;
+    total += initialMargin(buy > sell ? buy : sell, leverageOf(env, account, asset).value);
   }
   return total;
+}
+
+/**
+ * Cross value minus cross initial margin (without order margin), the quick figure the order checks need: no
+ * maintenance margin, no per-position objects.
+ */
+export function freeCrossMargin(env: MarginEnv, account: Account): number {
+  let free = account.cash;
+  for (const [asset, position] of account.positions) {
+    const size = position.size;
+    if (size === 0) continue;
+    const leverage = leverageOf(env, account, asset);
+    if (leverage.type !== "cross") continue;
+    const mark = markOf(env, asset) ?? floorDiv(position.entryNotional, size < 0 ? -size : size);
+    free += size * mark - initialMargin((size < 0 ? -size : size) * mark, leverage.value);
+  }
+  return free;
 }
 
 /** Risk figures of a whole account. */

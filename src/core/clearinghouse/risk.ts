@@ -9,7 +9,7 @@
 import type { AssetId } from "../ids.ts";
 import { initialMargin, maxLeverageAt } from "../markets/marginTables.ts";
 import type { Account } from "./account.ts";
-import { accountRisk, availableMargin, leverageOf, type MarginEnv, tableOf } from "./margin.ts";
+import { freeCrossMargin, leverageOf, type MarginEnv, orderMargin, tableOf } from "./margin.ts";
 
 /** The part (lots) of an order of `size` that would increase the position's absolute size. */
 export function increasingPart(position: number, isBuy: boolean, size: number): number {
@@ -36,5 +36,5 @@ export function orderRisk(
   const newSize = sameSide ? Math.abs(position) + size : increasing;
   if (maxLeverageAt(tableOf(env, asset), newSize * price) < leverage.value) return "perpMaxPosition";
   const required = initialMargin(increasing * price, leverage.value);
-  return availableMargin(accountRisk(env, account)) < required ? "margin" : undefined;
+  return freeCrossMargin(env, account) - orderMargin(env, account) < required ? "margin" : undefined;
 }

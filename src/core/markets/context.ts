@@ -11,21 +11,24 @@ import type { EngineState, VolumeBucket } from "../state.ts";
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** Records a trade: last price, open interest from each leg's (start, end) position, the hour's volume. */
+/** Records a trade: last price, open interest from both legs' start and end positions, the hour's volume. */
 export function recordTrade(
   s: EngineState,
   asset: AssetId,
   price: number,
   size: number,
   time: number,
-  legs: readonly (readonly [number, number])[],
+  makerStart: number,
+  makerEnd: number,
+  takerStart: number,
+  takerEnd: number,
 ): void {
   const prices = s.prices[asset];
   const previous = prices?.lastTrade ?? price;
   if (prices !== undefined) prices.lastTrade = price;
-  let oi = s.openInterest[asset] ?? 0;
-  for (const [start, end] of legs) oi += Math.max(end, 0) - Math.max(start, 0);
-  s.openInterest[asset] = oi;
+  const long = (x: number) => (x > 0 ? x : 0);
+  s.openInterest[asset] =
+    (s.openInterest[asset] ?? 0) + long(makerEnd) - long(makerStart) + long(takerEnd) - long(takerStart);
   const buckets = s.volume[asset] as VolumeBucket[];
   const hour = time - (time % HOUR_MS);
   let last = buckets[buckets.length - 1];

@@ -104,6 +104,7 @@ export function maxLeverageAt(table: MarginTable, notional: number): number {
 export function maintenanceMargin(table: MarginTable, notional: number): number {
   const n = tierIndex(table, notional);
   const tier = table.tiers[n] as MarginTier;
+  if (n === 0) return mulDiv(notional, 1, 2 * tier.maxLeverage, "ceil");
   // deduction(n) = Σ_{k=1..n} lowerBound(k) × (1/(2 L_k) − 1/(2 L_{k−1})), kept exact with bigint.
   let num = 0n;
   let den = 1n;
