@@ -38,6 +38,7 @@ import {
   type EngineState,
   emptyState,
   fromSnapshot,
+  liveOrdersOf,
   stateHash,
   toSnapshot,
 } from "./state.ts";
@@ -62,6 +63,16 @@ export interface AssetContext {
   readonly dayBase: number;
   readonly prevDayPrice: number | undefined;
 }
+
+function reply(out: Event[], r: Reply): void {
+  out.push({ type: "reply", reply: r });
+}
+
+function replyWith(out: Event[], reject: Reject | undefined): void {
+  reply(out, reject === undefined ? DEFAULT_REPLY : { kind: "error", reject });
+}
+
+const DEFAULT_REPLY: Reply = { kind: "default" };
 
 export class Engine {
   private constructor(private readonly s: EngineState) {}
@@ -95,25 +106,22 @@ export class Engine {
     const ctx: Ctx = { s, out, time: cmd.time, liquidation: undefined, liquidationDir: undefined };
     if (advanceFunding(ctx)) sweepLiquidations(ctx);
     fireSchedules(ctx);
-    const reply = (r: Reply) => out.push({ type: "reply", reply: r });
-    const replyWith = (reject: Reject | undefined) =>
-      reply(reject === undefined ? { kind: "default" } : { kind: "error", reject });
     switch (cmd.type) {
       case "order":
-        if (cmd.orders.length === 0) reply({ kind: "error", reject: { code: "emptyBatch" } });
-        else reply({ kind: "order", statuses: placeOrders(ctx, cmd.user, cmd.orders, cmd.grouping) });
+        if (cmd.orders.length === 0) reply(out, { kind: "error", reject: { code: "emptyBatch" } });
+        else reply(out, { kind: "order", statuses: placeOrders(ctx, cmd.user, cmd.orders, cmd.grouping) });
         break;
       case "cancel":
-        reply({ kind: "cancel", statuses: cancelOrders(ctx, cmd.user, cmd.cancels) });
+        reply(out, { kind: "cancel", statuses: cancelOrders(ctx, cmd.user, cmd.cancels) });
         break;
       case "cancelByCloid":
-        reply({ kind: "cancel", statuses: cancelOrdersByCloid(ctx, cmd.user, cmd.cancels) });
+        reply(out, { kind: "cancel", statuses: cancelOrdersByCloid(ctx, cmd.user, cmd.cancels) });
         break;
       case "batchModify":
-        reply({ kind: "order", statuses: modifyOrders(ctx, cmd.user, cmd.modifies, cmd.alwaysPlace) });
+        reply(out, { kind: "order", statuses: modifyOrders(ctx, cmd.user, cmd.modifies, cmd.alwaysPlace) });
         break;
       case "scheduleCancel":
-        replyWith(scheduleCancel(ctx, cmd.user, cmd.at));
+        replyWith(out, scheduleCancel(ctx, cmd.user, cmd.at));
         break;
       case "setOracle":
         for (const { asset, price } of cmd.prices) {
@@ -134,16 +142,16 @@ export class Engine {
         deposit(ctx, cmd.user, cmd.usd);
         break;
       case "usdSend":
-        replyWith(usdSend(ctx, cmd.user, cmd.destination, cmd.amount));
+        replyWith(out, usdSend(ctx, cmd.user, cmd.destination, cmd.amount));
         break;
       case "withdraw":
-        replyWith(withdraw(ctx, cmd.user, cmd.amount, cmd.nonce));
+        replyWith(out, withdraw(ctx, cmd.user, cmd.amount, cmd.nonce));
         break;
       case "updateLeverage":
-        replyWith(updateLeverage(ctx, cmd.user, cmd.asset, cmd.isCross, cmd.leverage));
+        replyWith(out, updateLeverage(ctx, cmd.user, cmd.asset, cmd.isCross, cmd.leverage));
         break;
       case "updateIsolatedMargin":
-        replyWith(updateIsolatedMargin(ctx, cmd.user, cmd.asset, cmd.ntli));
+        replyWith(out, updateIsolatedMargin(ctx, cmd.user, cmd.asset, cmd.ntli));
         break;
       case "payFunding":
         if (payFunding(ctx, cmd.time)) sweepLiquidations(ctx);
@@ -164,6 +172,11 @@ export class Engine {
   accountRisk(user: Address): AccountRisk {
     const account = this.s.accounts.get(user) ?? new Account(user);
     return accountRisk(this.s, account);
+  }
+
+  /** Every live order (resting or trigger) of a user as `[oid, asset]`, oldest first. */
+  liveOrders(user: Address): [number, AssetId][] {
+    return liveOrdersOf(this.s, user);
   }
 
   /** Liquidation price of one of a user's positions (tick units), or undefined when none is finite. */
@@ -223,7 +236,7 @@ export class Engine {
       }
       for (const o of book.orders()) {
         live++;
-        if (s.userOrders.get(o.user)?.get(o.oid) !== asset) throw new Error(`invariant: oid ${o.oid} not indexed`);
+        if (s.orderAsset.get(o.oid) !== asset) throw new Error(`invariant: oid ${o.oid} not indexed`);
         if (o.cloid !== undefined && s.cloids.get(cloidKey(o.user, o.cloid)) !== o.oid) {
           throw new Error(`invariant: cloid of ${o.oid} not indexed`);
         }
@@ -233,20 +246,24 @@ export class Engine {
     s.triggers.forEach((map, asset) => {
       for (const t of map.values()) {
         live++;
-        if (s.userOrders.get(t.user)?.get(t.oid) !== asset) throw new Error(`invariant: trigger ${t.oid} not indexed`);
+        if (s.orderAsset.get(t.oid) !== asset) throw new Error(`invariant: trigger ${t.oid} not indexed`);
       }
     });
-    let indexed = 0;
-    for (const mine of s.userOrders.values()) indexed += mine.size;
+    const indexed = s.orderAsset.size;
     if (indexed !== live) throw new Error(`invariant: ${indexed} indexed orders, ${live} live`);
     const net = new Map<number, number>();
     for (const account of s.accounts.values()) {
       let ro = 0;
       for (const [asset, p] of account.positions) net.set(asset, (net.get(asset) ?? 0) + p.size);
-      for (const [oid, asset] of s.userOrders.get(account.address) ?? []) {
-        if (s.books[asset]?.get(oid)?.reduceOnly === true) ro++;
+      for (const book of s.books) {
+        for (const o of book.orders()) {
+          if (o.user === account.address && o.reduceOnly) {
+            ro++;
+            if (!account.reduceOnlyOids.has(o.oid)) throw new Error(`invariant: reduce-only ${o.oid} not indexed`);
+          }
+        }
       }
-      if (ro !== account.reduceOnlyResting) throw new Error(`invariant: reduce-only count of ${account.address}`);
+      if (ro !== account.reduceOnlyOids.size) throw new Error(`invariant: reduce-only orders of ${account.address}`);
     }
     for (const [asset, total] of net) if (total !== 0) throw new Error(`invariant: positions of ${asset} net ${total}`);
     s.openInterest.forEach((oi, asset) => {

@@ -27,6 +27,18 @@ export type Parsed = { ok: true; units: number } | { ok: false; why: ParseFailur
  * One pass over the characters, no regular expression: this runs for every price and size of every order.
  */
 export function parseUnits(text: string, decimals: number): Parsed {
+  const units = parseUnitsFast(text, decimals);
+  if (units >= 0) return { ok: true, units };
+  return { ok: false, why: units === PARSE_FORMAT ? "format" : units === PARSE_PRECISION ? "precision" : "range" };
+}
+
+/** {@link parseUnitsFast}'s failure codes (negative, so they never collide with units). */
+export const PARSE_FORMAT = -1;
+export const PARSE_PRECISION = -2;
+export const PARSE_RANGE = -3;
+
+/** {@link parseUnits} without allocating: the units, or a negative `PARSE_*` code. */
+export function parseUnitsFast(text: string, decimals: number): number {
   const n = text.length;
   let i = 0;
   let units = 0;
@@ -37,24 +49,24 @@ export function parseUnits(text: string, decimals: number): Parsed {
     units = units * 10 + c;
     digits++;
   }
-  if (digits === 0) return { ok: false, why: "format" };
+  if (digits === 0) return PARSE_FORMAT;
   let frac = 0;
   if (i < n) {
-    if (text.charCodeAt(i) !== 46 || i === n - 1) return { ok: false, why: "format" };
+    if (text.charCodeAt(i) !== 46 || i === n - 1) return PARSE_FORMAT;
     // Significant fraction digits end at the last non-zero one.
     let last = n - 1;
     while (last > i && text.charCodeAt(last) === 48) last--;
     for (let j = i + 1; j < n; j++) {
       const c = text.charCodeAt(j) - 48;
-      if (c < 0 || c > 9) return { ok: false, why: "format" };
+      if (c < 0 || c > 9) return PARSE_FORMAT;
     }
     frac = last - i;
-    if (frac > decimals) return { ok: false, why: "precision" };
+    if (frac > decimals) return PARSE_PRECISION;
     for (let j = i + 1; j <= last; j++) units = units * 10 + (text.charCodeAt(j) - 48);
   }
   for (let k = frac; k < decimals; k++) units *= 10;
-  if (!Number.isSafeInteger(units)) return { ok: false, why: "range" };
-  return { ok: true, units };
+  if (!Number.isSafeInteger(units)) return PARSE_RANGE;
+  return units;
 }
 
 /**

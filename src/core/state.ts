@@ -64,8 +64,8 @@ export interface EngineState {
   readonly volume: VolumeBucket[][];
   readonly treasury: Treasury;
   readonly accounts: Map<Address, Account>;
-  /** Per user: every live order (resting or trigger) → its asset. */
-  readonly userOrders: Map<Address, Map<Oid, AssetId>>;
+  /** Every live order (resting or trigger) → its asset. The order itself names its user. */
+  readonly orderAsset: Map<Oid, AssetId>;
   /** `user + cloid` → oid of the live order holding that cloid. */
   readonly cloids: Map<string, Oid>;
   readonly schedules: Map<Address, Schedule>;
@@ -97,7 +97,7 @@ export function emptyState(config: EngineConfig, firstOid: number, firstTid: num
     volume: Array.from({ length: n }, () => []),
     treasury: { deposited: 0, withdrawn: 0, fees: 0 },
     accounts: new Map(),
-    userOrders: new Map(),
+    orderAsset: new Map(),
     cloids: new Map(),
     schedules: new Map(),
     nextOid: firstOid,
@@ -294,15 +294,27 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
   };
 }
 
-/** Records a live order in the per-user and cloid indexes. */
+/** Records a live order in the oid and cloid indexes. */
 export function trackOrder(s: EngineState, user: Address, oid: Oid, asset: AssetId, cloid: Cloid | undefined): void {
-  let mine = s.userOrders.get(user);
-  if (mine === undefined) {
-    mine = new Map();
-    s.userOrders.set(user, mine);
-  }
-  mine.set(oid, asset);
+  s.orderAsset.set(oid, asset);
   if (cloid !== undefined) s.cloids.set(cloidKey(user, cloid), oid);
+}
+
+/** The user of a live order, or undefined. */
+export function ownerOf(s: EngineState, oid: Oid, asset: AssetId): Address | undefined {
+  return s.books[asset]?.get(oid)?.user ?? s.triggers[asset]?.get(oid)?.user;
+}
+
+/** Every live order of a user (resting or trigger) as `[oid, asset]`, oldest oid first. Scans the books. */
+export function liveOrdersOf(s: EngineState, user: Address): [Oid, AssetId][] {
+  const out: [Oid, AssetId][] = [];
+  s.books.forEach((book, asset) => {
+    for (const o of book.orders()) if (o.user === user) out.push([o.oid, asset]);
+  });
+  s.triggers.forEach((map, asset) => {
+    for (const t of map.values()) if (t.user === user) out.push([t.oid, asset]);
+  });
+  return out.sort(([a], [b]) => a - b);
 }
 
 /** The account of a user, created empty on first use. */
@@ -375,7 +387,7 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
     (s.books[o.asset] as Book).add(order);
     trackOrder(s, o.user, o.oid, o.asset, order.cloid);
     const account = accountOf(s, o.user);
-    if (o.reduceOnly) account.reduceOnlyResting++;
+    if (o.reduceOnly) account.reduceOnlyOids.add(o.oid);
     else account.addOrderNotional(o.asset, o.isBuy, o.size * o.price);
   }
   for (const t of snap.triggers) {

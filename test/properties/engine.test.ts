@@ -275,8 +275,7 @@ function fundedEngine(): Engine {
 
 /** A live order of the user (most picks) or an oid that is probably dead or someone else's. */
 function pickOrder(engine: Engine, user: string, pick: number, asset: number): { oid: number; asset: number } {
-  const mine = engine.state.userOrders.get(user);
-  const live = mine === undefined ? [] : [...mine.entries()].sort(([a], [b]) => a - b);
+  const live = engine.liveOrders(user);
   if (live.length > 0 && pick % 8 !== 7) {
     const [oid, a] = live[pick % live.length] as [number, number];
     return { oid, asset: a };
@@ -305,7 +304,7 @@ function materialize(gen: GenCommand, engine: Engine): Command {
       const user = USERS[gen.user] as string;
       const cloid = CLOIDS[gen.cloid] as string;
       const oid = engine.state.cloids.get(`${user}${cloid}`);
-      const own = oid === undefined ? undefined : engine.state.userOrders.get(user)?.get(oid);
+      const own = oid === undefined ? undefined : engine.liveOrders(user).find(([o]) => o === oid)?.[1];
       const asset = gen.ownAsset && own !== undefined ? own : gridOf(gen.asset).asset;
       return { type: "cancelByCloid", time, user, cancels: [{ asset, cloid }] };
     }

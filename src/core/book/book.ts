@@ -201,8 +201,9 @@ export class Book {
 
   /** Adds an order at the back of its price level. The caller guarantees it does not cross. */
   add(order: BookOrder): void {
-    if (this.byOid.has(order.oid)) throw new Error(`book: duplicate oid ${order.oid}`);
+    const before = this.byOid.size;
     this.byOid.set(order.oid, order);
+    if (this.byOid.size === before) throw new Error(`book: duplicate oid ${order.oid}`);
     this.side(order.isBuy).push(order);
   }
 

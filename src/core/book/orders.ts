@@ -8,9 +8,17 @@
 import type { OrderRequest, Grouping, OrderRef, Tif, TpSl } from "../command.ts";
 import type { CancelResult, Event, LiquidationTag, OrderResult, OrderStatus, OrderView } from "../event.ts";
 import type { Address, AssetId, Oid } from "../ids.ts";
-import { ceilDiv, floorDiv, formatUnits, parseUnits, priceHasValidFigures, roundToFigures } from "../num.ts";
+import {
+  ceilDiv,
+  floorDiv,
+  formatUnits,
+  PARSE_PRECISION,
+  parseUnitsFast,
+  priceHasValidFigures,
+  roundToFigures,
+} from "../num.ts";
 import { type Reject, REJECT_STATUS } from "../reject.ts";
-import { accountOf, cloidKey, type EngineState, trackOrder } from "../state.ts";
+import { accountOf, cloidKey, type EngineState, liveOrdersOf, ownerOf, trackOrder } from "../state.ts";
 import { recordTrade } from "../markets/context.ts";
 import { freeCrossMargin, leverageOf } from "../clearinghouse/margin.ts";
 import { increasingPart, orderRisk } from "../clearinghouse/risk.ts";
@@ -87,11 +95,7 @@ function emit(ctx: Ctx, status: OrderStatus, order: OrderView): void {
 
 /** Removes a live order from the per-user and cloid indexes. */
 function untrack(s: EngineState, user: Address, oid: Oid, cloid: string | undefined): void {
-  const mine = s.userOrders.get(user);
-  if (mine !== undefined) {
-    mine.delete(oid);
-    if (mine.size === 0) s.userOrders.delete(user);
-  }
+  s.orderAsset.delete(oid);
   if (cloid !== undefined) {
     const key = cloidKey(user, cloid);
     if (s.cloids.get(key) === oid) s.cloids.delete(key);
@@ -102,7 +106,7 @@ function untrack(s: EngineState, user: Address, oid: Oid, cloid: string | undefi
 function forgetResting(s: EngineState, asset: AssetId, o: BookOrder): void {
   untrack(s, o.user, o.oid, o.cloid);
   const account = accountOf(s, o.user);
-  if (o.reduceOnly) account.reduceOnlyResting--;
+  if (o.reduceOnly) account.reduceOnlyOids.delete(o.oid);
   else account.addOrderNotional(asset, o.isBuy, -o.size * o.price);
 }
 
@@ -111,7 +115,7 @@ function restOrder(ctx: Ctx, asset: AssetId, o: BookOrder): void {
   (ctx.s.books[asset] as Book).add(o);
   trackOrder(ctx.s, o.user, o.oid, asset, o.cloid);
   const account = accountOf(ctx.s, o.user);
-  if (o.reduceOnly) account.reduceOnlyResting++;
+  if (o.reduceOnly) account.reduceOnlyOids.add(o.oid);
   else account.addOrderNotional(asset, o.isBuy, o.size * o.price);
 }
 
@@ -207,13 +211,11 @@ interface ValidOrder {
 }
 
 function parsePrice(market: Market, text: string): number | Reject {
-  const parsed = parseUnits(text, market.priceDecimals);
-  if (!parsed.ok) {
-    return { code: parsed.why === "precision" ? "tick" : "invalidPrice", asset: market.asset };
-  }
-  if (parsed.units === 0) return { code: "invalidPrice", asset: market.asset };
-  if (!priceHasValidFigures(parsed.units, market.priceDecimals)) return { code: "tick", asset: market.asset };
-  return parsed.units;
+  const units = parseUnitsFast(text, market.priceDecimals);
+  if (units < 0) return { code: units === PARSE_PRECISION ? "tick" : "invalidPrice", asset: market.asset };
+  if (units === 0) return { code: "invalidPrice", asset: market.asset };
+  if (!priceHasValidFigures(units, market.priceDecimals)) return { code: "tick", asset: market.asset };
+  return units;
 }
 
 /**
@@ -227,10 +229,9 @@ export function validateOrder(s: EngineState, req: OrderRequest): ValidOrder | R
   if (market.isDelisted === true) return { code: "delisted", asset: req.asset };
   const price = parsePrice(market, req.price);
   if (typeof price !== "number") return price;
-  const parsedSize = parseUnits(req.size, market.szDecimals);
-  if (!parsedSize.ok) return { code: "invalidSize", asset: market.asset };
-  if (parsedSize.units === 0) return { code: "zeroSize", asset: market.asset };
-  const size = parsedSize.units;
+  const size = parseUnitsFast(req.size, market.szDecimals);
+  if (size < 0) return { code: "invalidSize", asset: market.asset };
+  if (size === 0) return { code: "zeroSize", asset: market.asset };
   let trigger: ValidOrder["trigger"];
   let tif: Tif | undefined;
   if ("trigger" in req.kind) {
@@ -297,15 +298,12 @@ export function newBookOrder(
  */
 function enforceReduceOnly(ctx: Ctx, asset: AssetId, user: Address): void {
   const account = ctx.s.accounts.get(user);
-  if (account === undefined || account.reduceOnlyResting === 0) return;
-  const mine = ctx.s.userOrders.get(user);
-  if (mine === undefined) return;
+  if (account === undefined || account.reduceOnlyOids.size === 0) return;
   const book = ctx.s.books[asset] as Book;
   const orders: BookOrder[] = [];
-  for (const [oid, a] of mine) {
-    if (a !== asset) continue;
+  for (const oid of account.reduceOnlyOids) {
     const o = book.get(oid);
-    if (o?.reduceOnly === true) orders.push(o);
+    if (o !== undefined) orders.push(o);
   }
   orders.sort((a, b) => a.seq - b.seq);
   for (const isBuy of [true, false]) {
@@ -384,7 +382,7 @@ class Matcher implements MatchHooks {
       taker: { user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...t, dir: dir ?? t.dir },
       liquidation: ctx.liquidation,
     });
-    if (makerAccount.reduceOnlyResting > 0 && !this.touched.includes(maker.user)) this.touched.push(maker.user);
+    if (makerAccount.reduceOnlyOids.size > 0 && !this.touched.includes(maker.user)) this.touched.push(maker.user);
     if (maker.siblingOid !== undefined) cancelSibling(ctx, asset, maker);
     if (this.order.siblingOid !== undefined) cancelSibling(ctx, asset, this.order);
   }
@@ -420,9 +418,11 @@ export function execute(
   const done = match(s.books[asset] as Book, order, matcher, maxFill);
   const rested = order.size > 0 && order.tif === "Gtc";
   if (rested) restOrder(ctx, asset, order);
-  if (!touched.includes(order.user)) touched.push(order.user);
-  // Copy: enforcing may cancel orders, which never executes again, but keep the loop independent of the scratch.
-  for (const user of [...touched]) enforceReduceOnly(ctx, asset, user);
+  if (touched.length > 0) {
+    // Enforcing cancels orders but never matches again, so the scratch list stays as it is while we walk a copy.
+    for (const user of touched.slice()) enforceReduceOnly(ctx, asset, user);
+  }
+  if (!touched.includes(order.user)) enforceReduceOnly(ctx, asset, order.user);
   return { size: done.size, notional: done.notional, rested };
 }
 
@@ -434,15 +434,25 @@ function bboText(book: Book, market: Market): string {
   return `${fmt(bid)}@${fmt(ask)}`;
 }
 
+/** Reports an order's rejection status and builds its error result. */
+function rejectPlaced(
+  ctx: Ctx,
+  order: BookOrder,
+  asset: AssetId,
+  code: Reject["code"],
+  params: Record<string, string> | undefined,
+): Placed {
+  const r: Reject = params === undefined ? { code, asset } : { code, asset, params };
+  emit(ctx, (REJECT_STATUS[code] ?? "rejected") as OrderStatus, bookView(order, asset));
+  return { result: { error: r }, oid: order.oid, filled: false, resting: undefined };
+}
+
 /** Places one validated limit order (new, or a trigger that fired). */
 function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCross: boolean }): Placed {
   const asset = market.asset;
   const book = ctx.s.books[asset] as Book;
-  const reject = (code: Reject["code"], params?: Record<string, string>): Placed => {
-    const r: Reject = params === undefined ? { code, asset } : { code, asset, params };
-    emit(ctx, (REJECT_STATUS[code] ?? "rejected") as OrderStatus, bookView(order, asset));
-    return { result: { error: r }, oid: order.oid, filled: false, resting: undefined };
-  };
+  const reject = (code: Reject["code"], params?: Record<string, string>): Placed =>
+    rejectPlaced(ctx, order, asset, code, params);
   if (order.reduceOnly) {
     const reducible = accountOf(ctx.s, order.user).reducible(asset, order.isBuy);
     if (reducible === 0) return reject("reduceOnly");
@@ -495,6 +505,13 @@ function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCro
   return { result: { filled }, oid: order.oid, filled: false, resting: undefined };
 }
 
+function fail(r: Reject): Placed {
+  return { result: { error: r }, oid: undefined, filled: false, resting: undefined };
+}
+
+const PLAIN = { positionTpsl: false, aloOnCross: false } as const;
+const ALO_ON_CROSS = { positionTpsl: false, aloOnCross: true } as const;
+
 /** Places one order of a request. `parent` is set for the children of a normalTpsl group. */
 function placeOne(
   ctx: Ctx,
@@ -503,7 +520,6 @@ function placeOne(
   opts: { positionTpsl: boolean; aloOnCross: boolean; parent?: Placed },
 ): Placed {
   const s = ctx.s;
-  const fail = (r: Reject): Placed => ({ result: { error: r }, oid: undefined, filled: false, resting: undefined });
   const valid = validateOrder(s, req);
   if ("code" in valid) return fail(valid);
   if (req.cloid !== undefined && s.cloids.has(cloidKey(user, req.cloid))) {
@@ -585,12 +601,13 @@ export function placeOrders(
 ): OrderResult[] {
   const placed: Placed[] = [];
   const positionTpsl = grouping === "positionTpsl";
-  orders.forEach((req, i) => {
+  for (let i = 0; i < orders.length; i++) {
+    const req = orders[i] as OrderRequest;
     const parent = grouping === "normalTpsl" && i > 0 ? placed[0] : undefined;
     const opts =
       parent === undefined ? { positionTpsl, aloOnCross: false } : { positionTpsl, aloOnCross: false, parent };
     placed.push(placeOne(ctx, user, req, opts));
-  });
+  }
   if (grouping === "normalTpsl") linkPair(ctx, user, orders.slice(1), placed.slice(1));
   if (grouping === "positionTpsl") linkPair(ctx, user, orders, placed);
   return placed.map((p) => p.result);
@@ -600,7 +617,7 @@ export function placeOrders(
 
 /** Cancels one live order of `user` (resting or trigger). Returns false when there is no such order. */
 function cancelLive(ctx: Ctx, user: Address, oid: Oid, asset: AssetId, status: OrderStatus): boolean {
-  if (ctx.s.userOrders.get(user)?.get(oid) !== asset) return false;
+  if (ctx.s.orderAsset.get(oid) !== asset || ownerOf(ctx.s, oid, asset) !== user) return false;
   const resting = ctx.s.books[asset]?.get(oid);
   if (resting !== undefined) {
     dropResting(ctx, asset, resting, status);
@@ -614,9 +631,7 @@ function cancelLive(ctx: Ctx, user: Address, oid: Oid, asset: AssetId, status: O
 
 /** Cancels every live order of a user, oldest first, reporting `status`. */
 export function cancelAllOf(ctx: Ctx, user: Address, status: OrderStatus): void {
-  const mine = ctx.s.userOrders.get(user);
-  if (mine === undefined) return;
-  for (const [oid, asset] of [...mine.entries()].sort(([a], [b]) => a - b)) cancelLive(ctx, user, oid, asset, status);
+  for (const [oid, asset] of liveOrdersOf(ctx.s, user)) cancelLive(ctx, user, oid, asset, status);
 }
 
 /** Cancels orders by (asset, oid). @see hyperliquid-api.md §5.4 (cancel) */
@@ -646,8 +661,8 @@ export function cancelOrdersByCloid(
 function resolveRef(s: EngineState, user: Address, ref: OrderRef): { oid: Oid; asset: AssetId } | undefined {
   const oid = "oid" in ref ? ref.oid : s.cloids.get(cloidKey(user, ref.cloid));
   if (oid === undefined) return undefined;
-  const asset = s.userOrders.get(user)?.get(oid);
-  return asset === undefined ? undefined : { oid, asset };
+  const asset = s.orderAsset.get(oid);
+  return asset === undefined || ownerOf(s, oid, asset) !== user ? undefined : { oid, asset };
 }
 
 /**
@@ -663,12 +678,17 @@ export function modifyOrders(
   modifies: readonly { ref: OrderRef; order: OrderRequest }[],
   alwaysPlace: boolean,
 ): OrderResult[] {
-  return modifies.map(({ ref, order }) => {
+  const results: OrderResult[] = [];
+  for (const { ref, order } of modifies) {
     const old = resolveRef(ctx.s, user, ref);
-    if (old === undefined && !alwaysPlace) return { error: { code: "modifyMissing" } };
+    if (old === undefined && !alwaysPlace) {
+      results.push({ error: { code: "modifyMissing" } });
+      continue;
+    }
     if (old !== undefined) cancelLive(ctx, user, old.oid, old.asset, "canceled");
-    return placeOne(ctx, user, order, { positionTpsl: false, aloOnCross: !alwaysPlace }).result;
-  });
+    results.push(placeOne(ctx, user, order, alwaysPlace ? PLAIN : ALO_ON_CROSS).result);
+  }
+  return results;
 }
 
 // ===== Triggers

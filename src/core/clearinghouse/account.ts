@@ -42,8 +42,8 @@ export class Account {
   readonly leverage = new Map<AssetId, Leverage>();
   /** Resting non-reduce-only order notional per asset, 10^-6 USD. Entries stay once made (zeros are harmless). */
   readonly orderNotional = new Map<AssetId, { buy: number; sell: number }>();
-  /** Resting reduce-only orders, so the per-fill reduce-only check can skip users without any. */
-  reduceOnlyResting = 0;
+  /** Oids of resting reduce-only orders: the reduce-only checks look only at these. */
+  readonly reduceOnlyOids = new Set<number>();
   /** Time (ms) until which liquidations of this account are for the whole position. */
   liquidationCooldownUntil = 0;
   /** Has received money once: the first transfer to an account that has not costs an activation fee. */

@@ -57,13 +57,22 @@ export interface AccountRisk {
   readonly withdrawable: number;
 }
 
+/** Default leverages per universe (a universe belongs to one engine and never changes). */
+const defaults = new WeakMap<Universe, readonly Leverage[]>();
+
 /** The leverage in force for an asset: the user's choice, else cross at min(default, max). */
 export function leverageOf(env: MarginEnv, account: Account, asset: AssetId): Leverage {
   const chosen = account.leverage.get(asset);
   if (chosen !== undefined) return chosen;
-  const market = env.universe.get(asset) as Market;
-  const value = Math.min(env.config.defaultLeverage, market.maxLeverage);
-  return market.onlyIsolated === true ? { type: "isolated", value } : { type: "cross", value };
+  let table = defaults.get(env.universe);
+  if (table === undefined) {
+    table = env.universe.markets.map((market): Leverage => {
+      const value = Math.min(env.config.defaultLeverage, market.maxLeverage);
+      return market.onlyIsolated === true ? { type: "isolated", value } : { type: "cross", value };
+    });
+    defaults.set(env.universe, table);
+  }
+  return table[asset] as Leverage;
 }
 
 /** The margin table of an asset. */
