@@ -617,14 +617,14 @@ export function placeOrders(
 
 /** Cancels one live order of `user` (resting or trigger). Returns false when there is no such order. */
 function cancelLive(ctx: Ctx, user: Address, oid: Oid, asset: AssetId, status: OrderStatus): boolean {
-  if (ctx.s.orderAsset.get(oid) !== asset || ownerOf(ctx.s, oid, asset) !== user) return false;
   const resting = ctx.s.books[asset]?.get(oid);
   if (resting !== undefined) {
+    if (resting.user !== user) return false;
     dropResting(ctx, asset, resting, status);
     return true;
   }
   const t = ctx.s.triggers[asset]?.get(oid);
-  if (t === undefined) return false;
+  if (t === undefined || t.user !== user) return false;
   dropTrigger(ctx, asset, t, status);
   return true;
 }
