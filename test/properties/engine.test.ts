@@ -269,7 +269,9 @@ function request(o: GenOrder): OrderRequest {
  */
 function fundedEngine(): Engine {
   const engine = Engine.create({ markRule: "oracle" });
-  USERS.forEach((user, i) => engine.apply({ type: "deposit", time: T0 - 10 + i, user, usd: 100_000_000 * 1_000_000 }));
+  for (const [i, user] of USERS.entries()) {
+    engine.apply({ type: "deposit", time: T0 - 10 + i, user, usd: 100_000_000 * 1_000_000 });
+  }
   return engine;
 }
 
