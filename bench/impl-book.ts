@@ -4,7 +4,7 @@
  * an IOC only matches, a move removes the old order and places a new one (new oid) at the new price.
  */
 
-import { Book, type BookOrder, type MatchHooks, match, type Tif } from "../src/core/index.ts";
+import { Book, type BookOrder, bookOrder, type MatchHooks, match, type Tif } from "../src/core/index.ts";
 import type { Adapter, FinalState } from "./impls.ts";
 import { CANCEL, GTC, MOVE, type Stream } from "./mixes.ts";
 
@@ -46,26 +46,14 @@ export class BookAdapter implements Adapter {
   private place(i: number, tif: Tif): void {
     const s = this.s;
     const size = s.size[i] as number;
-    const order: BookOrder = {
+    const order: BookOrder = bookOrder({
       oid: s.id[i] as number,
       user: this.users[s.user[i] as number] as string,
       isBuy: s.isBuy[i] === 1,
       price: s.price[i] as number,
       size,
-      origSize: size,
-      timestamp: 0,
-      seq: 0,
-      cloid: undefined,
-      reduceOnly: false,
       tif,
-      trigger: undefined,
-      isPositionTpsl: false,
-      childOids: undefined,
-      siblingOid: undefined,
-      prev: undefined,
-      next: undefined,
-      level: undefined,
-    };
+    });
     match(this.book, order, this.hooks);
     if (order.size > 0 && tif === "Gtc") this.book.add(order);
   }

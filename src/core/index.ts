@@ -10,7 +10,7 @@ export { FIRST_OID, FIRST_TID } from "./ids.ts";
 export { Engine, type EngineOptions } from "./engine.ts";
 export type { EngineSnapshot } from "./state.ts";
 export { checksum } from "./state.ts";
-export { Book, BookSide, Level, type BookOrder } from "./book/book.ts";
+export { Book, BookSide, Level, bookOrder, type BookOrder, type NewBookOrder } from "./book/book.ts";
 export { match, type MatchHooks, type Taker, type MakerExit } from "./book/match.ts";
 export { depth, bucketPrice, validDepthOptions, type DepthLevel, type DepthOptions } from "./book/depth.ts";
 export { DEFAULT_PERPS, Universe, type Market, type MarketConfig } from "./markets/universe.ts";

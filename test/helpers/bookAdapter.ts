@@ -5,7 +5,7 @@
  * index, level links).
  */
 
-import { Book, type BookOrder, type MatchHooks, match, type Taker } from "../../src/core/index.ts";
+import { Book, type BookOrder, bookOrder, type MatchHooks, match, type Taker } from "../../src/core/index.ts";
 import type { BookModel, BookOp, BookOutput, L2Level, L3Level, Sides } from "./referenceBook.ts";
 
 /** The real book behind the {@link BookModel} interface. */
@@ -71,26 +71,14 @@ export class BookAdapter implements BookModel {
   }
 
   private rest(op: Extract<BookOp, { type: "place" }>, size: number): void {
-    const order: BookOrder = {
+    const order: BookOrder = bookOrder({
       oid: op.oid,
       user: op.user,
       isBuy: op.isBuy,
       price: op.price,
       size,
-      origSize: op.size,
-      timestamp: 0,
-      seq: 0,
-      cloid: undefined,
-      reduceOnly: false,
       tif: op.tif,
-      trigger: undefined,
-      isPositionTpsl: false,
-      childOids: undefined,
-      siblingOid: undefined,
-      prev: undefined,
-      next: undefined,
-      level: undefined,
-    };
+    });
     this.book.add(order);
   }
 

@@ -44,6 +44,46 @@ export interface BookOrder {
   level: Level | undefined;
 }
 
+/** What a new book order needs; the rest defaults to a plain Gtc order outside any TP/SL group. */
+export interface NewBookOrder {
+  readonly oid: Oid;
+  readonly user: Address;
+  readonly isBuy: boolean;
+  readonly price: number;
+  readonly size: number;
+  readonly timestamp?: number;
+  readonly cloid?: Cloid | undefined;
+  readonly reduceOnly?: boolean;
+  readonly tif?: Tif;
+  readonly trigger?: TriggerView | undefined;
+  readonly isPositionTpsl?: boolean;
+  readonly siblingOid?: Oid | undefined;
+}
+
+/** A book order, not yet on any book, with every field in the same order (one hidden class for all orders). */
+export function bookOrder(o: NewBookOrder): BookOrder {
+  return {
+    oid: o.oid,
+    user: o.user,
+    isBuy: o.isBuy,
+    price: o.price,
+    size: o.size,
+    origSize: o.size,
+    timestamp: o.timestamp ?? 0,
+    seq: 0,
+    cloid: o.cloid,
+    reduceOnly: o.reduceOnly ?? false,
+    tif: o.tif ?? "Gtc",
+    trigger: o.trigger,
+    isPositionTpsl: o.isPositionTpsl ?? false,
+    childOids: undefined,
+    siblingOid: o.siblingOid,
+    prev: undefined,
+    next: undefined,
+    level: undefined,
+  };
+}
+
 /** A price level: FIFO of orders at one price. */
 export class Level {
   head: BookOrder | undefined = undefined;

@@ -25,7 +25,7 @@ import { increasingPart, orderRisk } from "../clearinghouse/risk.ts";
 import { feeFor, settleLeg } from "../clearinghouse/settle.ts";
 import { initialMargin } from "../markets/marginTables.ts";
 import type { Market } from "../markets/universe.ts";
-import type { Book, BookOrder } from "./book.ts";
+import { type Book, type BookOrder, bookOrder } from "./book.ts";
 import { type MakerExit, type MatchHooks, match, type Taker } from "./match.ts";
 import { dueTriggers, type TriggerOrder } from "./triggers.ts";
 
@@ -258,38 +258,6 @@ interface Placed {
   readonly filled: boolean;
   /** The order rests on the book (possibly after partial fills). */
   readonly resting: BookOrder | undefined;
-}
-
-export function newBookOrder(
-  oid: Oid,
-  user: Address,
-  req: { readonly isBuy: boolean; readonly reduceOnly: boolean; readonly cloid?: string | undefined },
-  price: number,
-  size: number,
-  tif: Tif,
-  timestamp: number,
-  isPositionTpsl: boolean,
-): BookOrder {
-  return {
-    oid,
-    user,
-    isBuy: req.isBuy,
-    price,
-    size,
-    origSize: size,
-    timestamp,
-    seq: 0,
-    cloid: req.cloid,
-    reduceOnly: req.reduceOnly,
-    tif,
-    trigger: undefined,
-    isPositionTpsl,
-    childOids: undefined,
-    siblingOid: undefined,
-    prev: undefined,
-    next: undefined,
-    level: undefined,
-  };
 }
 
 /**
@@ -562,7 +530,18 @@ function placeOne(
     }
     return { result: waiting ? "waitingForFill" : "waitingForTrigger", oid, filled: false, resting: undefined };
   }
-  const order = newBookOrder(oid, user, req, valid.price, valid.size, valid.tif as Tif, ctx.time, opts.positionTpsl);
+  const order = bookOrder({
+    oid,
+    user,
+    isBuy: req.isBuy,
+    price: valid.price,
+    size: valid.size,
+    timestamp: ctx.time,
+    cloid: req.cloid,
+    reduceOnly: req.reduceOnly,
+    tif: valid.tif as Tif,
+    isPositionTpsl: opts.positionTpsl,
+  });
   return placeLimit(ctx, order, valid.market, { aloOnCross: opts.aloOnCross });
 }
 
@@ -726,21 +705,20 @@ export function fireTriggers(ctx: Ctx, asset: AssetId, mark: number): void {
       }
     }
     const price = t.isMarket ? triggerMarketPrice(mark, t.isBuy, market) : t.price;
-    const order = newBookOrder(
-      t.oid,
-      t.user,
-      t,
+    const fired = bookOrder({
+      oid: t.oid,
+      user: t.user,
+      isBuy: t.isBuy,
       price,
       size,
-      t.isMarket ? "FrontendMarket" : "Gtc",
-      t.timestamp,
-      t.isPositionTpsl,
-    );
-    const fired: BookOrder = {
-      ...order,
+      timestamp: t.timestamp,
+      cloid: t.cloid,
+      reduceOnly: t.reduceOnly,
+      tif: t.isMarket ? "FrontendMarket" : "Gtc",
       trigger: { triggerPrice: t.triggerPrice, isMarket: t.isMarket, tpsl: t.tpsl },
+      isPositionTpsl: t.isPositionTpsl,
       siblingOid: t.siblingOid,
-    };
+    });
     const placed = placeLimit(ctx, fired, market, { aloOnCross: false });
     if (isError(placed.result)) unlinkSibling(ctx, asset, fired.siblingOid);
   }

@@ -10,7 +10,8 @@
  * @see hyperliquid-mechanics.md §4
  */
 
-import { type Ctx, cancelAllOf, execute, newBookOrder, triggerMarketPrice } from "../book/orders.ts";
+import { bookOrder } from "../book/book.ts";
+import { type Ctx, cancelAllOf, execute, triggerMarketPrice } from "../book/orders.ts";
 import type { Address, AssetId } from "../ids.ts";
 import { recordTrade } from "../markets/context.ts";
 import type { Market } from "../markets/universe.ts";
@@ -40,16 +41,16 @@ function marketLiquidate(ctx: Ctx, account: Account, p: PositionRisk, partial: b
     account.liquidationCooldownUntil = ctx.time + config.partialLiquidationCooldownMs;
   }
   const isBuy = p.position.size < 0;
-  const order = newBookOrder(
-    s.nextOid++,
-    account.address,
-    { isBuy, reduceOnly: true, cloid: undefined },
-    triggerMarketPrice(p.mark, isBuy, market),
+  const order = bookOrder({
+    oid: s.nextOid++,
+    user: account.address,
+    isBuy,
+    price: triggerMarketPrice(p.mark, isBuy, market),
     size,
-    "Ioc",
-    ctx.time,
-    false,
-  );
+    timestamp: ctx.time,
+    reduceOnly: true,
+    tif: "Ioc",
+  });
   ctx.liquidation = { liquidatedUser: account.address, markPrice: p.mark, method: "market" };
   try {
     execute(ctx, p.asset, order);

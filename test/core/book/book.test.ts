@@ -5,29 +5,10 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Book, type BookOrder } from "../../../src/core/book/book.ts";
+import { Book, type BookOrder, bookOrder } from "../../../src/core/book/book.ts";
 
 function order(oid: number, isBuy: boolean, price: number, size: number): BookOrder {
-  return {
-    oid,
-    user: "u",
-    isBuy,
-    price,
-    size,
-    origSize: size,
-    timestamp: oid,
-    seq: 0,
-    cloid: undefined,
-    reduceOnly: false,
-    tif: "Gtc",
-    trigger: undefined,
-    isPositionTpsl: false,
-    childOids: undefined,
-    siblingOid: undefined,
-    prev: undefined,
-    next: undefined,
-    level: undefined,
-  };
+  return bookOrder({ oid, user: "u", isBuy, price, size, timestamp: oid });
 }
 
 test("levels stay sorted with the best last, whatever the insertion order", () => {

@@ -5,32 +5,13 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Book, type BookOrder } from "../../../src/core/book/book.ts";
+import { Book, type BookOrder, bookOrder } from "../../../src/core/book/book.ts";
 import { bucketPrice, depth, validDepthOptions } from "../../../src/core/book/depth.ts";
 import { formatUnits } from "../../../src/core/num.ts";
 
 let nextOid = 1;
 function put(book: Book, isBuy: boolean, price: number, size: number): void {
-  const order: BookOrder = {
-    oid: nextOid++,
-    user: "u",
-    isBuy,
-    price,
-    size,
-    origSize: size,
-    timestamp: 0,
-    seq: 0,
-    cloid: undefined,
-    reduceOnly: false,
-    tif: "Gtc",
-    trigger: undefined,
-    isPositionTpsl: false,
-    childOids: undefined,
-    siblingOid: undefined,
-    prev: undefined,
-    next: undefined,
-    level: undefined,
-  };
+  const order: BookOrder = bookOrder({ oid: nextOid++, user: "u", isBuy, price, size });
   book.add(order);
 }
 

@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Book, type BookOrder } from "../../../src/core/book/book.ts";
+import { Book, type BookOrder, bookOrder } from "../../../src/core/book/book.ts";
 import { fundingPayment, hourlyRate, premiumSample } from "../../../src/core/clearinghouse/funding.ts";
 import { DEFAULT_CONFIG } from "../../../src/core/config.ts";
 import { emptyPrices } from "../../../src/core/markets/prices.ts";
@@ -24,26 +24,7 @@ test("hourly rate = (P + clamp(I − P, ±0.05%)) / 8, truncated to 10 decimals 
 });
 
 function order(oid: number, isBuy: boolean, price: number, size: number): BookOrder {
-  return {
-    oid,
-    user: "u",
-    isBuy,
-    price,
-    size,
-    origSize: size,
-    timestamp: 0,
-    seq: 0,
-    cloid: undefined,
-    reduceOnly: false,
-    tif: "Gtc",
-    trigger: undefined,
-    isPositionTpsl: false,
-    childOids: undefined,
-    siblingOid: undefined,
-    prev: undefined,
-    next: undefined,
-    level: undefined,
-  };
+  return bookOrder({ oid, user: "u", isBuy, price, size });
 }
 
 test("premium sample from impact prices: oracle 85828, impact [85816, 85820] → −0.0000932097 (doc §3)", () => {

@@ -5,32 +5,13 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Book, type BookOrder } from "../../../src/core/book/book.ts";
+import { Book, type BookOrder, bookOrder } from "../../../src/core/book/book.ts";
 import { emptyPrices, impactPrice, median, updateMark } from "../../../src/core/markets/prices.ts";
 import { ALICE, BOB, CAROL, Harness, limit, SOL } from "../../helpers/engine.ts";
 
 let oid = 1;
 function put(book: Book, isBuy: boolean, price: number, size: number): void {
-  const o: BookOrder = {
-    oid: oid++,
-    user: "u",
-    isBuy,
-    price,
-    size,
-    origSize: size,
-    timestamp: 0,
-    seq: 0,
-    cloid: undefined,
-    reduceOnly: false,
-    tif: "Gtc",
-    trigger: undefined,
-    isPositionTpsl: false,
-    childOids: undefined,
-    siblingOid: undefined,
-    prev: undefined,
-    next: undefined,
-    level: undefined,
-  };
+  const o: BookOrder = bookOrder({ oid: oid++, user: "u", isBuy, price, size });
   book.add(o);
 }
 
