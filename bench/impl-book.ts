@@ -5,7 +5,7 @@
  */
 
 import { Book, type BookOrder, bookOrder, type MatchHooks, match, type Tif } from "../src/core/index.ts";
-import type { Adapter, FinalState } from "./impls.ts";
+import type { Adapter, FinalState } from "./adapter.ts";
 import { CANCEL, GTC, MOVE, type Stream } from "./mixes.ts";
 
 export class BookAdapter implements Adapter {

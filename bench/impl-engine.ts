@@ -6,7 +6,7 @@
  */
 
 import { type Command, Engine, type Event, formatUnits, type OrderKind, type OrderRequest } from "../src/core/index.ts";
-import type { Adapter, FinalState } from "./impls.ts";
+import type { Adapter, FinalState } from "./adapter.ts";
 import { CANCEL, GTC, MOVE, type Stream } from "./mixes.ts";
 
 const BTC = 0;

@@ -6,7 +6,7 @@
  */
 
 import { type LimitOrderOptions, OrderBook, SelfTradePreventionMode, Side } from "nodejs-order-book";
-import type { Adapter, FinalState } from "./impls.ts";
+import type { Adapter, FinalState } from "./adapter.ts";
 import { CANCEL, GTC, MOVE, type Stream } from "./mixes.ts";
 
 type TimeInForce = NonNullable<LimitOrderOptions["timeInForce"]>;

@@ -7,27 +7,13 @@
 import { BookAdapter } from "./impl-book.ts";
 import { EngineAdapter } from "./impl-engine.ts";
 import { NobAdapter } from "./impl-nob.ts";
+import type { Adapter } from "./adapter.ts";
 import type { Stream } from "./mixes.ts";
+
+export type { Adapter, FinalState } from "./adapter.ts";
 
 export const IMPLS = ["book", "engine", "nodejs-order-book"] as const;
 export type ImplName = (typeof IMPLS)[number];
-
-/** Where a book stands after a run. */
-export interface FinalState {
-  readonly resting: number;
-  readonly restingSize: number;
-  readonly filled: number;
-}
-
-/** One implementation bound to one stream. */
-export interface Adapter {
-  /** Applies stream op i. */
-  step(i: number): void;
-  /** The book after the ops applied so far (untimed; may be slow). */
-  state(): FinalState;
-  /** Implementation-specific counters for the report (trades, rejections, ...). */
-  counters(): Record<string, number>;
-}
 
 /** A user address per account index: `0x` + 40 hex digits. */
 export function userAddresses(accounts: number): string[] {

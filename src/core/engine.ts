@@ -6,16 +6,15 @@
  */
 
 import type { Command } from "./command.ts";
+import type { Ctx } from "./ctx.ts";
 import type { Event, Reply } from "./event.ts";
 import type { Reject } from "./reject.ts";
 import { Account } from "./clearinghouse/account.ts";
-import type { FundingState } from "./clearinghouse/funding.ts";
 import type { PriceState } from "./markets/prices.ts";
 import { FIRST_OID, FIRST_TID } from "./ids.ts";
 import { type Book, type BookOrder, Level } from "./book/book.ts";
 import { depth, type DepthLevel, type DepthOptions } from "./book/depth.ts";
 import {
-  type Ctx,
   cancelOrders,
   cancelOrdersByCloid,
   fireSchedules,
@@ -36,6 +35,7 @@ import {
   cloidKey,
   type EngineSnapshot,
   type EngineState,
+  type FundingState,
   emptyState,
   fromSnapshot,
   liveOrdersOf,

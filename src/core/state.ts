@@ -10,7 +10,6 @@ import type { EngineConfig } from "./config.ts";
 import type { TriggerView } from "./event.ts";
 import type { Address, AssetId, Cloid, Oid } from "./ids.ts";
 import { Account, type Leverage } from "./clearinghouse/account.ts";
-import { emptyFunding, type FundingState } from "./clearinghouse/funding.ts";
 import { Book, type BookOrder } from "./book/book.ts";
 import type { TriggerOrder } from "./book/triggers.ts";
 import type { MarginTable } from "./markets/marginTables.ts";
@@ -22,6 +21,19 @@ export interface Schedule {
   at: number | undefined;
   day: number;
   fired: number;
+}
+
+/** Premium accumulation of one asset over the current interval. */
+export interface FundingState {
+  /** Sum of premium samples, parts per 10^12. */
+  premiumSum: number;
+  samples: number;
+  /** Latest sample (the asset context's `premium`), or undefined before the first. */
+  lastPremium: number | undefined;
+}
+
+export function emptyFunding(): FundingState {
+  return { premiumSum: 0, samples: 0, lastPremium: undefined };
 }
 
 /** One hour of an asset's traded volume, for the rolling 24-hour context fields. */

@@ -6,7 +6,8 @@
  */
 
 import type { OrderRequest, Grouping, OrderRef, Tif, TpSl } from "../command.ts";
-import type { CancelResult, Event, LiquidationTag, OrderResult, OrderStatus, OrderView } from "../event.ts";
+import type { Ctx } from "../ctx.ts";
+import type { CancelResult, OrderResult, OrderStatus, OrderView } from "../event.ts";
 import type { Address, AssetId, Oid } from "../ids.ts";
 import {
   ceilDiv,
@@ -39,17 +40,6 @@ const DAY_MS = 86_400_000;
 const SCHEDULE_MIN_DELAY_MS = 5_000;
 /** Dead man's switch triggers allowed per UTC day. */
 const SCHEDULE_MAX_PER_DAY = 10;
-
-/** What a handler works with: the state, the event sink and the command's time. */
-export interface Ctx {
-  readonly s: EngineState;
-  readonly out: Event[];
-  readonly time: number;
-  /** Set while a liquidation executes: its fills carry the tag. */
-  liquidation: LiquidationTag | undefined;
-  /** Set during a backstop liquidation: the `dir` both legs get ("Liquidated Cross Long"). */
-  liquidationDir: string | undefined;
-}
 
 // ===== Views and bookkeeping
 

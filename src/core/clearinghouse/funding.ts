@@ -8,28 +8,15 @@
  */
 
 import type { Book } from "../book/book.ts";
-import type { Ctx } from "../book/orders.ts";
+import type { Ctx } from "../ctx.ts";
 import { type EngineConfig, RATE_SCALE } from "../config.ts";
 import type { AssetId } from "../ids.ts";
 import { impactPrice, type PriceState } from "../markets/prices.ts";
 import type { Market } from "../markets/universe.ts";
 import { mulDiv } from "../num.ts";
-import type { EngineState } from "../state.ts";
+import type { EngineState, FundingState } from "../state.ts";
 import type { Account } from "./account.ts";
 import { leverageOf } from "./margin.ts";
-
-/** Premium accumulation of one asset over the current interval. */
-export interface FundingState {
-  /** Sum of premium samples, parts per 10^12. */
-  premiumSum: number;
-  samples: number;
-  /** Latest sample (the asset context's `premium`), or undefined before the first. */
-  lastPremium: number | undefined;
-}
-
-export function emptyFunding(): FundingState {
-  return { premiumSum: 0, samples: 0, lastPremium: undefined };
-}
 
 /** Impact bid and ask of a book for a market, tick units. */
 export function impactPrices(book: Book, market: Market): [number | undefined, number | undefined] {

@@ -6,7 +6,7 @@
  * @see hyperliquid-mechanics.md §1.1, §1.4, §5 (transfers)
  */
 
-import type { Ctx } from "../book/orders.ts";
+import type { Ctx } from "../ctx.ts";
 import type { Address, AssetId } from "../ids.ts";
 import { initialMargin } from "../markets/marginTables.ts";
 import { ceilDiv, parseUnits } from "../num.ts";

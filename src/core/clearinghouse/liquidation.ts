@@ -11,7 +11,8 @@
  */
 
 import { bookOrder } from "../book/book.ts";
-import { type Ctx, cancelAllOf, execute, triggerMarketPrice } from "../book/orders.ts";
+import { cancelAllOf, execute, triggerMarketPrice } from "../book/orders.ts";
+import type { Ctx } from "../ctx.ts";
 import type { Address, AssetId } from "../ids.ts";
 import { recordTrade } from "../markets/context.ts";
 import type { Market } from "../markets/universe.ts";

@@ -1,0 +1,18 @@
+/**
+ * @module core/ctx
+ * What every command handler works with: the state, the event sink, the command's time and the liquidation context.
+ * Types only; created by engine.ts once per command.
+ */
+
+import type { Event, LiquidationTag } from "./event.ts";
+import type { EngineState } from "./state.ts";
+
+export interface Ctx {
+  readonly s: EngineState;
+  readonly out: Event[];
+  readonly time: number;
+  /** Set while a liquidation executes: its fills carry the tag. */
+  liquidation: LiquidationTag | undefined;
+  /** Set during a backstop liquidation: the `dir` both legs get ("Liquidated Cross Long"). */
+  liquidationDir: string | undefined;
+}
