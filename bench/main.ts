@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { buildSync } from "esbuild";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import type { DurabilityResult } from "./durability.ts";
 import type { Job, JobResult } from "./job.ts";
 import { MIX1_SHARES } from "./mixes.ts";
 import { MIX1_SEED, MIX2_SEED, plan } from "./plan.ts";
@@ -20,12 +21,23 @@ import { timerOverheadNs } from "./stats.ts";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RUN_SOURCE = fileURLToPath(new URL("./run.ts", import.meta.url));
 const RUN = fileURLToPath(new URL("../node_modules/.cache/hyperlocal-bench/run.mjs", import.meta.url));
+const DURABILITY_SOURCE = fileURLToPath(new URL("./durability.ts", import.meta.url));
+const DURABILITY = fileURLToPath(new URL("../node_modules/.cache/hyperlocal-bench/durability.mjs", import.meta.url));
 
-/** Bundles the child entry (our code inlined, packages left to Node) into plain JavaScript. */
+/** Bundles the child entries (our code inlined, packages left to Node) into plain JavaScript. */
 function bundle(): void {
+  for (const [source, outfile] of [
+    [RUN_SOURCE, RUN],
+    [DURABILITY_SOURCE, DURABILITY],
+  ] as const) {
+    bundleOne(source, outfile);
+  }
+}
+
+function bundleOne(source: string, outfile: string): void {
   buildSync({
-    entryPoints: [RUN_SOURCE],
-    outfile: RUN,
+    entryPoints: [source],
+    outfile,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -72,6 +84,14 @@ for (const batch of batches(plan(quick))) {
   results.push(...runChild(batch));
 }
 results.sort((a, b) => a.job.mix - b.job.mix);
+process.stderr.write("bench: durable path (sequencer, journal, history, replay)\n");
+const durabilityRun = spawnSync(process.execPath, [DURABILITY, String(quick ? 40_000 : 300_000), "256"], {
+  cwd: ROOT,
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
+if (durabilityRun.status !== 0) throw new Error(`bench: durability run failed (exit ${durabilityRun.status})`);
+const durability = JSON.parse(durabilityRun.stdout) as DurabilityResult;
 const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
 
 const rs = ratios(results);
@@ -105,7 +125,29 @@ const out: string[] = [
   "",
   `Consistency (same ops → same final book): ${check.ok ? "ok" : "MISMATCH"}`,
   ...check.lines.map((l) => `  ${l}`),
+  "",
+  ...durabilityLines(durability),
 ];
 process.stdout.write(`${out.join("\n")}\n`);
-if (json) process.stdout.write(`${jsonLines(results, rs, ts).join("\n")}\n`);
+if (json) {
+  process.stdout.write(`${jsonLines(results, rs, ts).join("\n")}\n`);
+  process.stdout.write(`${JSON.stringify({ durability })}\n`);
+}
 if (!check.ok) process.exitCode = 1;
+
+/** The durable path's section: throughput with and without the journal, acknowledgement latency, replay. */
+function durabilityLines(d: DurabilityResult): string[] {
+  const int = (x: number) => Math.round(x).toLocaleString("en-US");
+  const ratio = d.journaledPerSec / d.offPerSec;
+  const mark = (ok: boolean) => (ok ? "[met]" : "[MISSED]");
+  return [
+    `Durable path: ${int(d.commands)} commands (orders, cancels, deposits), ${d.perTick} per event-loop tick, through the sequencer`,
+    `  durability off (no store)                 ${int(d.offPerSec)} commands/s`,
+    `  journaled (SQLite WAL, sync per tick,      ${int(d.journaledPerSec)} commands/s, ${(ratio * 100).toFixed(1)}% of off`,
+    `    history tables in the same transaction)  ack p50 ${d.ackP50Ms.toFixed(2)} ms, p99 ${d.ackP99Ms.toFixed(2)} ms`,
+    `  replay on restart                         ${int(d.replayPerSec)} commands/s`,
+    `  ${mark(d.journaledPerSec >= 100_000)} journaled ≥ 100,000 commands/s: ${int(d.journaledPerSec)}`,
+    `  ${mark(ratio >= 0.7)} journaled ≥ 70% of durability off: ${(ratio * 100).toFixed(1)}%`,
+    `  ${mark(d.replayPerSec >= 200_000)} replay ≥ 200,000 commands/s: ${int(d.replayPerSec)}`,
+  ];
+}

@@ -1,0 +1,100 @@
+/**
+ * @module journal/store
+ * The one SQLite file of a data directory (better-sqlite3, WAL, synchronous FULL: a committed transaction is on disk):
+ * its schema, its format version, and how it is opened. Knows the core's types, never the wire. An in-memory store
+ * (`:memory:`) serves tests and quick runs.
+ */
+
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
+import { HISTORY_SCHEMA } from "./history.ts";
+
+/** The file format this code reads and writes (`PRAGMA user_version`). */
+export const FORMAT_VERSION = 1;
+/** Marks a hyperlocal file (`PRAGMA application_id`): "hylo". */
+export const APPLICATION_ID = 0x68796c6f;
+/** The data file's name inside a data directory. */
+export const FILE_NAME = "hyperlocal.sqlite";
+/** The data directory that means "in memory, gone at exit". */
+export const MEMORY = ":memory:";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS journal (
+  seq INTEGER PRIMARY KEY,
+  time INTEGER NOT NULL,
+  command TEXT NOT NULL,
+  checksum TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  seq INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL,
+  state TEXT NOT NULL,
+  checksum TEXT NOT NULL
+);
+`;
+
+/** A store that cannot be used, with what to do about it. */
+export class StoreError extends Error {
+  override readonly name = "StoreError";
+}
+
+/** An open data file. */
+export class Store {
+  private constructor(
+    readonly db: Database.Database,
+    /** The file's path, or `:memory:`. */
+    readonly path: string,
+  ) {}
+
+  /**
+   * Opens (creating if needed) the store of a data directory, or an in-memory one for `:memory:`.
+   * Throws StoreError for a file of another format version or of another program.
+   */
+  static open(dataDir: string): Store {
+    const path = dataDir === MEMORY ? MEMORY : join(dataDir, FILE_NAME);
+    if (path !== MEMORY) mkdirSync(dirname(path), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(path);
+    } catch (cause) {
+      throw new StoreError(`cannot open ${path}: ${(cause as Error).message}`, { cause });
+    }
+    try {
+      if (path !== MEMORY) db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = FULL");
+      const version = db.pragma("user_version", { simple: true }) as number;
+      const app = db.pragma("application_id", { simple: true }) as number;
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+      if (version === 0 && app === 0 && tables.n === 0) {
+        db.exec(SCHEMA);
+        db.exec(HISTORY_SCHEMA);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${FORMAT_VERSION}`);
+      } else if (app !== APPLICATION_ID) {
+        throw new StoreError(
+          `${path} is not a hyperlocal data file (application id ${app}). Point --data-dir at an empty or hyperlocal directory.`,
+        );
+      } else if (version !== FORMAT_VERSION) {
+        throw new StoreError(
+          `${path} has format version ${version}; this hyperlocal reads version ${FORMAT_VERSION}. ` +
+            "Run the hyperlocal version that wrote it, or start with a new --data-dir.",
+        );
+      }
+    } catch (e) {
+      db.close();
+      if (e instanceof StoreError) throw e;
+      throw new StoreError(`cannot read ${path}: ${(e as Error).message}`, { cause: e });
+    }
+    return new Store(db, path);
+  }
+
+  /** Runs `fn` in one transaction: one commit, one sync. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
