@@ -47,8 +47,8 @@ Commands:
 
 Not built yet:
   The HTTP server (POST /info, POST /exchange) and the WebSocket (/ws) that \`serve\` will start;
-  request signing and nonces; the journal and recovery; spot and TWAP; the \`sim\`, \`replay\`
-  and \`snapshot\` commands.
+  request signing and nonces; durable serving (--data-dir: the journal exists, serve does not use it
+  yet); spot and TWAP; the \`sim\`, \`replay\` and \`snapshot\` commands.
 `;
 
 /** Runs the command line and returns the process exit code. */
