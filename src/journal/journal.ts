@@ -1,8 +1,9 @@
 /**
  * @module journal/journal
- * The command journal: every sequenced command, in order, with its sequence number, time and a checksum of its text.
- * Appends happen inside the sequencer's transaction (group commit). Reading checks that sequence numbers are
- * contiguous and that every row matches its checksum; a damaged row is reported, never applied.
+ * The command journal: every sequenced command, in order. The commands of one commit (one event-loop tick) are stored
+ * as one row (`first_seq`..`last_seq`, the commands as a JSON array, a checksum of that text), so group commit costs
+ * one row per tick, not one per command. Reading checks that rows are contiguous and match their checksums; a damaged
+ * row is reported with the last good entry, never applied.
  */
 
 import { type Command, checksum } from "../core/index.ts";
@@ -35,9 +36,9 @@ export class JournalCorruptError extends Error {
 }
 
 interface Row {
-  seq: number;
-  time: number;
-  command: string;
+  first_seq: number;
+  last_seq: number;
+  commands: string;
   checksum: string;
 }
 
@@ -46,16 +47,16 @@ export class Journal {
   private readonly last;
 
   constructor(private readonly store: Store) {
-    this.insert = store.db.prepare("INSERT INTO journal (seq, time, command, checksum) VALUES (?, ?, ?, ?)");
-    this.last = store.db.prepare("SELECT max(seq) AS seq FROM journal").pluck();
+    this.insert = store.db.prepare("INSERT INTO journal (first_seq, last_seq, commands, checksum) VALUES (?, ?, ?, ?)");
+    this.last = store.db.prepare("SELECT max(last_seq) FROM journal").pluck();
   }
 
-  /** Appends entries (call inside the sequencer's transaction). */
+  /** Appends consecutive entries as one row (call inside the sequencer's transaction). */
   append(entries: readonly JournalEntry[]): void {
-    for (const { seq, command } of entries) {
-      const text = JSON.stringify(command);
-      this.insert.run(seq, command.time, text, checksum(text));
-    }
+    const first = entries[0];
+    if (first === undefined) return;
+    const text = JSON.stringify(entries.map((e) => e.command));
+    this.insert.run(first.seq, first.seq + entries.length - 1, text, checksum(text));
   }
 
   /** The highest sequence number written, or 0. */
@@ -65,30 +66,60 @@ export class Journal {
 
   /** The entries after `seq`, in order, checked. Throws JournalCorruptError at the first damaged one. */
   *readAfter(seq: number): IterableIterator<JournalEntry> {
+    const path = this.store.path;
     const rows = this.store.db
-      .prepare("SELECT seq, time, command, checksum FROM journal WHERE seq > ? ORDER BY seq")
+      .prepare("SELECT first_seq, last_seq, commands, checksum FROM journal WHERE last_seq > ? ORDER BY first_seq")
       .iterate(seq) as IterableIterator<Row>;
-    let expected = seq + 1;
+    let expected: number | undefined;
     for (const row of rows) {
-      const path = this.store.path;
-      if (row.seq !== expected) throw new JournalCorruptError(expected, expected - 1, "missing entry", path);
-      if (typeof row.command !== "string" || checksum(row.command) !== row.checksum) {
-        throw new JournalCorruptError(row.seq, expected - 1, "checksum mismatch", path);
+      // The first row may start before `seq` (it holds a whole tick); every later one must follow on.
+      if (expected !== undefined && row.first_seq !== expected) {
+        throw new JournalCorruptError(expected, expected - 1, "missing entry", path);
       }
-      let command: Command;
+      if (expected === undefined && row.first_seq > seq + 1) {
+        throw new JournalCorruptError(seq + 1, seq, "missing entry", path);
+      }
+      const lastGood = Math.max(seq, row.first_seq - 1);
+      if (typeof row.commands !== "string" || checksum(row.commands) !== row.checksum) {
+        throw new JournalCorruptError(Math.max(row.first_seq, seq + 1), lastGood, "checksum mismatch", path);
+      }
+      let commands: Command[];
       try {
-        command = JSON.parse(row.command) as Command;
+        commands = JSON.parse(row.commands) as Command[];
       } catch {
-        throw new JournalCorruptError(row.seq, expected - 1, "unreadable command", path);
+        throw new JournalCorruptError(Math.max(row.first_seq, seq + 1), lastGood, "unreadable commands", path);
       }
-      if (command.time !== row.time) throw new JournalCorruptError(row.seq, expected - 1, "time mismatch", path);
-      yield { seq: row.seq, command };
-      expected++;
+      if (!Array.isArray(commands) || commands.length !== row.last_seq - row.first_seq + 1) {
+        throw new JournalCorruptError(Math.max(row.first_seq, seq + 1), lastGood, "wrong number of commands", path);
+      }
+      for (let i = 0; i < commands.length; i++) {
+        const at = row.first_seq + i;
+        if (at > seq) yield { seq: at, command: commands[i] as Command };
+      }
+      expected = row.last_seq + 1;
     }
   }
 
-  /** Drops every entry after `seq` (the documented way out of a damaged tail). */
+  /** Drops every entry after `seq` (the documented way out of a damaged tail); keeps the head of a split row. */
   truncateAfter(seq: number): number {
-    return this.store.db.prepare("DELETE FROM journal WHERE seq > ?").run(seq).changes;
+    const db = this.store.db;
+    return this.store.transaction(() => {
+      const split = db
+        .prepare("SELECT first_seq, last_seq, commands FROM journal WHERE first_seq <= ? AND last_seq > ?")
+        .get(seq, seq) as Omit<Row, "checksum"> | undefined;
+      let dropped = db.prepare("DELETE FROM journal WHERE first_seq > ?").run(seq).changes;
+      if (split !== undefined) {
+        const keep = (JSON.parse(split.commands) as Command[]).slice(0, seq - split.first_seq + 1);
+        const text = JSON.stringify(keep);
+        db.prepare("UPDATE journal SET last_seq = ?, commands = ?, checksum = ? WHERE first_seq = ?").run(
+          seq,
+          text,
+          checksum(text),
+          split.first_seq,
+        );
+        dropped += split.last_seq - seq;
+      }
+      return dropped;
+    });
   }
 }

@@ -21,9 +21,9 @@ export const MEMORY = ":memory:";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS journal (
-  seq INTEGER PRIMARY KEY,
-  time INTEGER NOT NULL,
-  command TEXT NOT NULL,
+  first_seq INTEGER PRIMARY KEY,
+  last_seq INTEGER NOT NULL,
+  commands TEXT NOT NULL,
   checksum TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS snapshots (

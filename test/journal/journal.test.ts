@@ -51,8 +51,14 @@ function stream(n: number): Command[] {
   return out;
 }
 
+/** Journals the commands one row per command (one tick each). */
 function journalOf(store: Store, commands: Command[]): void {
-  store.transaction(() => new Journal(store).append(commands.map((command, i) => ({ seq: i + 1, command }))));
+  const journal = new Journal(store);
+  store.transaction(() => {
+    commands.forEach((command, i) => {
+      journal.append([{ seq: i + 1, command }]);
+    });
+  });
 }
 
 test("a new file records its format version; another version or another program's file is refused", () => {
@@ -91,11 +97,33 @@ test("the journal reads back what was appended, in order", () => {
   store.close();
 });
 
+test("one row holds a whole tick; reads may start inside it and truncation keeps its head", () => {
+  const store = Store.open(MEMORY);
+  const commands = stream(30);
+  const journal = new Journal(store);
+  store.transaction(() => {
+    journal.append(commands.slice(0, 10).map((command, i) => ({ seq: i + 1, command })));
+    journal.append(commands.slice(10).map((command, i) => ({ seq: i + 11, command })));
+  });
+  assert.equal(store.db.prepare("SELECT count(*) FROM journal").pluck().get(), 2);
+  assert.deepEqual(
+    [...journal.readAfter(7)].map((e) => e.seq),
+    Array.from({ length: commands.length - 7 }, (_, i) => i + 8),
+  );
+  assert.equal(journal.truncateAfter(15), commands.length - 15);
+  assert.equal(journal.lastSeq(), 15);
+  assert.deepEqual(
+    [...journal.readAfter(0)].map((e) => e.command),
+    commands.slice(0, 15),
+  );
+  store.close();
+});
+
 test("a damaged row is reported with the last good entry and the way out, and never applied", () => {
   const store = Store.open(MEMORY);
   journalOf(store, stream(20));
   store.db
-    .prepare('UPDATE journal SET command = replace(command, \'"size":"1"\', \'"size":"9"\') WHERE seq = 12')
+    .prepare('UPDATE journal SET commands = replace(commands, \'"size":"1"\', \'"size":"9"\') WHERE first_seq = 12')
     .run();
   const journal = new Journal(store);
   assert.throws(
@@ -113,7 +141,7 @@ test("a damaged row is reported with the last good entry and the way out, and ne
   journal.truncateAfter(11);
   const recovered = recover(store);
   assert.equal(recovered.seq, 11);
-  store.db.prepare("DELETE FROM journal WHERE seq = 5").run();
+  store.db.prepare("DELETE FROM journal WHERE first_seq = 5").run();
   assert.throws(() => [...journal.readAfter(0)], /journal entry 5 is damaged \(missing entry\)/);
   store.close();
 });
