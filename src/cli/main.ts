@@ -17,12 +17,10 @@ import {
   type OrderResult,
   rejectText,
 } from "../core/index.ts";
+import type { Io } from "./io.ts";
+import { recoverCommand } from "./recover.ts";
 
-/** Where the command writes. The launcher passes stdout and stderr; tests may pass buffers. */
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
+export type { Io } from "./io.ts";
 
 const STD_IO: Io = {
   out: (text) => process.stdout.write(text),
@@ -42,6 +40,8 @@ Usage: hyperlocal <command>
 Commands:
   serve      Today: says that the server is not built yet, prints the perp markets and runs a
              short deterministic demo of the matching engine, then exits.
+  recover    --data-dir DIR [--truncate-after N] [--drop-snapshot N]: checks that a data directory
+             recovers (snapshot + journal), and repairs a damaged one after copying its file.
   help       Shows this text (also --help, -h).
   version    Prints the version (also --version, -v).
 
@@ -66,6 +66,8 @@ export async function main(argv: readonly string[], io: Io = STD_IO): Promise<nu
     case "-v":
       io.out(`${readVersion()}\n`);
       return 0;
+    case "recover":
+      return recoverCommand(rest, io);
     case "serve":
       if (rest.length > 0) {
         io.err(`hyperlocal serve: takes no options yet (got ${rest.join(" ")})\n`);
