@@ -145,8 +145,7 @@ CREATE TABLE IF NOT EXISTS fills (
 CREATE INDEX IF NOT EXISTS fills_user_time ON fills (user, time);
 
 CREATE TABLE IF NOT EXISTS orders (
-  id INTEGER PRIMARY KEY,
-  oid INTEGER NOT NULL,
+  oid INTEGER PRIMARY KEY,
   user TEXT NOT NULL,
   asset INTEGER NOT NULL,
   status TEXT NOT NULL,
@@ -160,11 +159,9 @@ CREATE TABLE IF NOT EXISTS orders (
   reduceOnly INTEGER NOT NULL CHECK (reduceOnly IN (0, 1)),
   tif TEXT,
   "trigger" TEXT,
-  isPositionTpsl INTEGER NOT NULL CHECK (isPositionTpsl IN (0, 1)),
-  latest INTEGER NOT NULL CHECK (latest IN (0, 1))
+  isPositionTpsl INTEGER NOT NULL CHECK (isPositionTpsl IN (0, 1))
 ) STRICT;
-CREATE INDEX IF NOT EXISTS orders_oid_latest ON orders (oid) WHERE latest = 1;
-CREATE INDEX IF NOT EXISTS orders_user_latest ON orders (user, statusTime) WHERE latest = 1;
+CREATE INDEX IF NOT EXISTS orders_user_time ON orders (user, statusTime);
 CREATE INDEX IF NOT EXISTS orders_user_cloid ON orders (user, cloid) WHERE cloid IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS funding (
@@ -451,7 +448,6 @@ const bit = (b: boolean): number => (b ? 1 : 0);
 export class History {
   private readonly insertFill: Stmt<Record<string, unknown>>;
   private readonly insertTrade: Stmt<Record<string, unknown>>;
-  private readonly retireOrder: Stmt<[number]>;
   private readonly insertOrder: Stmt<Record<string, unknown>>;
   private readonly insertFunding: Stmt<Record<string, unknown>>;
   private readonly insertFundingRate: Stmt<Record<string, unknown>>;
@@ -482,10 +478,13 @@ export class History {
       `INSERT INTO trades (asset, tid, time, price, size, takerIsBuy, maker, taker)
        VALUES (@asset, @tid, @time, @price, @size, @takerIsBuy, @maker, @taker)`,
     );
-    this.retireOrder = db.prepare("UPDATE orders SET latest = 0 WHERE oid = ? AND latest = 1");
+    // One row per order: each status event replaces what changes (Hyperliquid's historicalOrders and orderStatus
+    // show an order once, with its latest status).
     this.insertOrder = db.prepare(
-      `INSERT INTO orders (${ORDER_COLUMNS}, latest) VALUES (@oid, @user, @asset, @status, @statusTime, @isBuy, @price,
-       @size, @origSize, @timestamp, @cloid, @reduceOnly, @tif, @trigger, @isPositionTpsl, 1)`,
+      `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (@oid, @user, @asset, @status, @statusTime, @isBuy, @price,
+       @size, @origSize, @timestamp, @cloid, @reduceOnly, @tif, @trigger, @isPositionTpsl)
+       ON CONFLICT (oid) DO UPDATE SET status = excluded.status, statusTime = excluded.statusTime,
+         price = excluded.price, size = excluded.size, tif = excluded.tif, "trigger" = excluded."trigger"`,
     );
     this.insertFunding = db.prepare(
       "INSERT INTO funding (user, asset, time, usd, size, rate) VALUES (@user, @asset, @time, @usd, @size, @rate)",
@@ -510,11 +509,11 @@ export class History {
     this.fillsDesc = db.prepare(`${fillRange} ORDER BY time DESC, id DESC LIMIT @limit`);
     this.fillsAsc = db.prepare(`${fillRange} ORDER BY time, id LIMIT @limit`);
     this.ordersLatest = db.prepare(
-      `SELECT ${ORDER_COLUMNS} FROM orders WHERE user = ? AND latest = 1 ORDER BY statusTime DESC, id DESC LIMIT ?`,
+      `SELECT ${ORDER_COLUMNS} FROM orders WHERE user = ? ORDER BY statusTime DESC, oid DESC LIMIT ?`,
     );
-    this.orderByOid = db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE oid = ? AND latest = 1 AND user = ?`);
+    this.orderByOid = db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE oid = ? AND user = ?`);
     this.orderByCloid = db.prepare(
-      `SELECT ${ORDER_COLUMNS} FROM orders WHERE user = ? AND cloid = ? ORDER BY id DESC LIMIT 1`,
+      `SELECT ${ORDER_COLUMNS} FROM orders WHERE user = ? AND cloid = ? ORDER BY statusTime DESC, oid DESC LIMIT 1`,
     );
     this.fundingRange = db.prepare(
       `SELECT f.user, f.asset, f.time, f.usd, f.size, f.rate,
@@ -549,13 +548,26 @@ export class History {
   // ===== Writing
 
   /**
-   * Writes everything a list of events implies, in order: two fill rows and a trade per fill, an order row per status
-   * (marking the oid's earlier rows as not latest), funding payments and rates, ledger updates, and the candles of
-   * every interval. `liquidation`, `markPrice` and `reply` events leave no history (a liquidation's ledger event
-   * does). Runs inside the caller's transaction.
+   * Writes everything a list of events implies, in order: two fill rows and a trade per fill, the order's row per
+   * status (one row per order, updated), funding payments and rates, ledger updates, and the candles of every
+   * interval. `liquidation`, `markPrice` and `reply` events leave no history (a liquidation's ledger event does).
+   * Runs inside the caller's transaction.
    */
   record(events: readonly Event[]): void {
+    this.recordAll([events]);
+  }
+
+  /**
+   * {@link record} for the event lists of a whole commit (the sequencer's tick): fills of one asset at one instant are
+   * folded into one candle update per interval across all of them, instead of one per command.
+   */
+  recordAll(lists: readonly (readonly Event[])[]): void {
     const steps = new Map<string, CandleStep>();
+    for (const events of lists) this.recordEvents(events, steps);
+    this.writeCandles(steps);
+  }
+
+  private recordEvents(events: readonly Event[], steps: Map<string, CandleStep>): void {
     for (const e of events) {
       switch (e.type) {
         case "fill": {
@@ -595,7 +607,6 @@ export class History {
         }
         case "orderStatus": {
           const o = e.order;
-          this.retireOrder.run(o.oid);
           this.insertOrder.run({
             oid: o.oid,
             user: o.user,
@@ -645,7 +656,10 @@ export class History {
           throw new Error(`history: unknown event ${JSON.stringify(e satisfies never)}`);
       }
     }
-    // Fills of one asset at one instant share every bucket: one upsert per interval for all of them.
+  }
+
+  /** Fills of one asset at one instant share every bucket: one upsert per interval for all of them. */
+  private writeCandles(steps: ReadonlyMap<string, CandleStep>): void {
     for (const s of steps.values()) {
       const args: number[] = [];
       for (const interval of CANDLE_INTERVALS) {

@@ -102,11 +102,8 @@ export class Sequencer {
         time = command.time;
       }
       this.journal?.append(stamped.map((command, i) => ({ seq: firstSeq + i, command })));
-      for (const command of stamped) {
-        const events = engine.apply(command);
-        this.options.history?.record(events);
-        results.push(events);
-      }
+      for (const command of stamped) results.push(engine.apply(command));
+      this.options.history?.recordAll(results);
     };
     try {
       if (this.store === undefined) work();
