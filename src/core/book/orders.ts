@@ -19,7 +19,7 @@ import {
   roundToFigures,
 } from "../num.ts";
 import { type Reject, REJECT_STATUS } from "../reject.ts";
-import { accountOf, cloidKey, type EngineState, liveOrdersOf, ownerOf, trackOrder } from "../state.ts";
+import { accountOf, cloidKey, type EngineState, liveOrdersOf, trackOrder } from "../state.ts";
 import { recordTrade } from "../markets/context.ts";
 import { freeCrossMargin, leverageOf } from "../clearinghouse/margin.ts";
 import { increasingPart, orderRisk } from "../clearinghouse/risk.ts";
@@ -435,7 +435,7 @@ function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCro
       resting: order,
     };
   }
-  const oppositeEmpty = (order.isBuy ? book.bestAsk() : book.bestBid()) === undefined;
+  const oppositeEmpty = order.tif === "FrontendMarket" && (order.isBuy ? book.bestAsk() : book.bestBid()) === undefined;
   const done = execute(ctx, asset, order);
   if (order.size === 0) {
     emit(ctx, "filled", bookView(order, asset));
@@ -455,7 +455,7 @@ function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCro
   }
   // An IOC remainder: canceled. No fill at all is an error for the request.
   if (done.size === 0) {
-    return reject(order.tif === "FrontendMarket" && oppositeEmpty ? "marketNoLiquidity" : "iocCancel");
+    return reject(oppositeEmpty ? "marketNoLiquidity" : "iocCancel");
   }
   emit(ctx, "canceled", bookView(order, asset));
   settleChildren(ctx, asset, order, false);
@@ -627,13 +627,6 @@ export function cancelOrdersByCloid(
   });
 }
 
-function resolveRef(s: EngineState, user: Address, ref: OrderRef): { oid: Oid; asset: AssetId } | undefined {
-  const oid = "oid" in ref ? ref.oid : s.cloids.get(cloidKey(user, ref.cloid));
-  if (oid === undefined) return undefined;
-  const asset = s.orderAsset.get(oid);
-  return asset === undefined || ownerOf(s, oid, asset) !== user ? undefined : { oid, asset };
-}
-
 /**
  * Modifies orders: each cancels the old order and places the new one with a new oid (losing queue priority).
  * Without `alwaysPlace`, a new order that would execute at once is treated as post-only and rejected
@@ -649,12 +642,14 @@ export function modifyOrders(
 ): OrderResult[] {
   const results: OrderResult[] = [];
   for (const { ref, order } of modifies) {
-    const old = resolveRef(ctx.s, user, ref);
-    if (old === undefined && !alwaysPlace) {
+    const oid = "oid" in ref ? ref.oid : ctx.s.cloids.get(cloidKey(user, ref.cloid));
+    const asset = oid === undefined ? undefined : ctx.s.orderAsset.get(oid);
+    // cancelLive checks that the order is the user's: someone else's oid is as missing as a dead one.
+    const canceled = oid !== undefined && asset !== undefined && cancelLive(ctx, user, oid, asset, "canceled");
+    if (!canceled && !alwaysPlace) {
       results.push({ error: { code: "modifyMissing" } });
       continue;
     }
-    if (old !== undefined) cancelLive(ctx, user, old.oid, old.asset, "canceled");
     results.push(placeOne(ctx, user, order, alwaysPlace ? PLAIN : ALO_ON_CROSS).result);
   }
   return results;
