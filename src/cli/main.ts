@@ -47,7 +47,7 @@ Commands:
 
 Not built yet:
   The HTTP server (POST /info, POST /exchange) and the WebSocket (/ws) that \`serve\` will start;
-  request signing and nonces; durable serving (--data-dir: the journal exists, serve does not use it
+  nonces (signature recovery exists); durable serving (--data-dir: the journal exists, serve does not use it
   yet); spot and TWAP; the \`sim\`, \`replay\` and \`snapshot\` commands.
 `;
 
