@@ -13,6 +13,4 @@ export interface Ctx {
   readonly time: number;
   /** Set while a liquidation executes: its fills carry the tag. */
   liquidation: LiquidationTag | undefined;
-  /** Set during a backstop liquidation: the `dir` both legs get ("Liquidated Cross Long"). */
-  liquidationDir: string | undefined;
 }

@@ -103,7 +103,7 @@ export class Engine {
     }
     s.time = cmd.time;
     const out: Event[] = [];
-    const ctx: Ctx = { s, out, time: cmd.time, liquidation: undefined, liquidationDir: undefined };
+    const ctx: Ctx = { s, out, time: cmd.time, liquidation: undefined };
     if (advanceFunding(ctx)) sweepLiquidations(ctx);
     fireSchedules(ctx);
     switch (cmd.type) {

@@ -184,9 +184,8 @@ test("money is conserved and open interest balances after every command", () => 
   fc.assert(
     fc.property(streams, (steps) => {
       const engine = Engine.create();
-      let fills = 0;
       for (const cmd of commands(steps)) {
-        fills += engine.apply(cmd).filter((e) => e.type === "fill").length;
+        engine.apply(cmd);
         engine.checkInvariants();
       }
       const s = engine.state;
@@ -207,7 +206,6 @@ test("money is conserved and open interest balances after every command", () => 
         assert.equal(long, short);
         assert.equal(s.openInterest[asset], long);
       }
-      return fills >= 0;
     }),
     { numRuns: 150 },
   );

@@ -327,7 +327,6 @@ class Matcher implements MatchHooks {
       t.startPosition,
       takerAccount.position(asset),
     );
-    const dir = ctx.liquidationDir;
     ctx.out.push({
       type: "fill",
       time: ctx.time,
@@ -336,8 +335,8 @@ class Matcher implements MatchHooks {
       price,
       size,
       takerIsBuy: taker.isBuy,
-      maker: { user: maker.user, oid: maker.oid, cloid: maker.cloid, ...m, dir: dir ?? m.dir },
-      taker: { user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...t, dir: dir ?? t.dir },
+      maker: { user: maker.user, oid: maker.oid, cloid: maker.cloid, ...m },
+      taker: { user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...t },
       liquidation: ctx.liquidation,
     });
     if (makerAccount.reduceOnlyOids.size > 0 && !this.touched.includes(maker.user)) this.touched.push(maker.user);
