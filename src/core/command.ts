@@ -42,10 +42,31 @@ interface Stamped {
   readonly time: number;
 }
 
-/** A request made by a user (already authenticated at the edge). */
+/** What a signed request carries about its signature; the engine checks it (agents, nonces, expiry). */
+export interface Authority {
+  /** The recovered signer: the user itself or one of its API wallets. */
+  readonly signer: Address;
+  readonly nonce: number;
+  /** Hyperliquid's `expiresAfter` (ms), L1 actions only. */
+  readonly expiresAfter?: number;
+}
+
+/** A request made by a user. */
 interface Signed extends Stamped {
   /** The account acting (lowercase). */
   readonly user: Address;
+  /**
+   * The signature's signer and nonce. Present on everything that came through `/exchange`; absent on commands that
+   * tests and tools build directly, which act with the account's authority.
+   */
+  readonly auth?: Authority;
+}
+
+/** A builder's fee on an order. @see hyperliquid-api.md §5.4 (builder) */
+export interface BuilderFee {
+  readonly builder: Address;
+  /** Tenths of a basis point (10 = 0.01%). */
+  readonly fee: number;
 }
 
 /** Place a batch of orders. */
@@ -53,6 +74,7 @@ export interface OrderCommand extends Signed {
   readonly type: "order";
   readonly orders: readonly OrderRequest[];
   readonly grouping: Grouping;
+  readonly builder?: BuilderFee;
 }
 
 /** Cancel orders by oid. */
@@ -136,6 +158,33 @@ export interface PayFundingCommand extends Stamped {
   readonly type: "payFunding";
 }
 
+/** Approve an API wallet (`approveAgent`); an empty name is the unnamed agent. */
+export interface ApproveAgentCommand extends Signed {
+  readonly type: "approveAgent";
+  readonly agent: Address;
+  readonly name: string;
+  readonly validUntil?: number;
+}
+
+/** Approve a builder's fee up to a rate (`approveBuilderFee`); 0 revokes. */
+export interface ApproveBuilderFeeCommand extends Signed {
+  readonly type: "approveBuilderFee";
+  readonly builder: Address;
+  /** Tenths of a basis point. */
+  readonly fee: number;
+}
+
+/** Enter a referral code (`setReferrer`). */
+export interface SetReferrerCommand extends Signed {
+  readonly type: "setReferrer";
+  readonly code: string;
+}
+
+/** Do nothing but consume the nonce (`noop`). */
+export interface NoopCommand extends Signed {
+  readonly type: "noop";
+}
+
 /** Everything that can change the engine's state. */
 export type Command =
   | OrderCommand
@@ -150,4 +199,11 @@ export type Command =
   | WithdrawCommand
   | UpdateLeverageCommand
   | UpdateIsolatedMarginCommand
-  | PayFundingCommand;
+  | PayFundingCommand
+  | ApproveAgentCommand
+  | ApproveBuilderFeeCommand
+  | SetReferrerCommand
+  | NoopCommand;
+
+/** A command before the sequencer stamps its time. */
+export type UnstampedCommand = Command extends infer C ? (C extends Command ? Omit<C, "time"> : never) : never;

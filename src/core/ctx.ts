@@ -4,6 +4,7 @@
  * Types only; created by engine.ts once per command.
  */
 
+import type { BuilderFee } from "./command.ts";
 import type { Event, LiquidationTag } from "./event.ts";
 import type { EngineState } from "./state.ts";
 
@@ -13,4 +14,6 @@ export interface Ctx {
   readonly time: number;
   /** Set while a liquidation executes: its fills carry the tag. */
   liquidation: LiquidationTag | undefined;
+  /** The builder fee of the order command being applied: orders it creates pay it on every fill. */
+  builder: BuilderFee | undefined;
 }

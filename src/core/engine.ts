@@ -7,7 +7,7 @@
 
 import type { Command } from "./command.ts";
 import type { Ctx } from "./ctx.ts";
-import type { Event, Reply } from "./event.ts";
+import type { Event, OrderView, Reply } from "./event.ts";
 import type { Reject } from "./reject.ts";
 import { Account } from "./clearinghouse/account.ts";
 import type { PriceState } from "./markets/prices.ts";
@@ -15,6 +15,8 @@ import { FIRST_OID, FIRST_TID } from "./ids.ts";
 import { type Book, type BookOrder, Level } from "./book/book.ts";
 import { depth, type DepthLevel, type DepthOptions } from "./book/depth.ts";
 import {
+  bookView,
+  triggerView,
   cancelOrders,
   cancelOrdersByCloid,
   fireSchedules,
@@ -28,7 +30,16 @@ import { advanceFunding, impactPrices, payFunding, predictedRate } from "./clear
 import { deposit, updateIsolatedMargin, updateLeverage, usdSend, withdraw } from "./clearinghouse/ledger.ts";
 import { sweepLiquidations } from "./clearinghouse/liquidation.ts";
 import { type EngineConfig, makeConfig } from "./config.ts";
-import type { Address, AssetId } from "./ids.ts";
+import type { Address, AssetId, Cloid } from "./ids.ts";
+import {
+  type Agent,
+  agentsOf,
+  approveAgent,
+  approveBuilderFee,
+  approvedBuilderFee,
+  authorize,
+  setReferrer,
+} from "./clearinghouse/identity.ts";
 import { dayStats } from "./markets/context.ts";
 import { midPrice, parseOraclePrice, updateMark } from "./markets/prices.ts";
 import {
@@ -42,6 +53,15 @@ import {
   stateHash,
   toSnapshot,
 } from "./state.ts";
+
+/** A live order as the info layer shows it. */
+export interface LiveOrder {
+  readonly order: OrderView;
+  /** A normalTpsl child: its parent. */
+  readonly parentOid: number | undefined;
+  /** False while a normalTpsl child waits for its parent to fill. */
+  readonly active: boolean;
+}
 
 /** Options of a new engine: any part of the configuration; the rest is Hyperliquid's defaults. */
 export type EngineOptions = Partial<EngineConfig>;
@@ -103,13 +123,28 @@ export class Engine {
     }
     s.time = cmd.time;
     const out: Event[] = [];
-    const ctx: Ctx = { s, out, time: cmd.time, liquidation: undefined };
+    const ctx: Ctx = { s, out, time: cmd.time, liquidation: undefined, builder: undefined };
     if (advanceFunding(ctx)) sweepLiquidations(ctx);
     fireSchedules(ctx);
+    if ("auth" in cmd && cmd.auth !== undefined) {
+      const denied = authorize(s.identity, this.hasAccount, cmd.user, cmd.auth, cmd.time);
+      if (denied !== undefined) {
+        reply(out, { kind: "error", reject: denied });
+        return out;
+      }
+    }
     switch (cmd.type) {
       case "order":
         if (cmd.orders.length === 0) reply(out, { kind: "error", reject: { code: "emptyBatch" } });
-        else reply(out, { kind: "order", statuses: placeOrders(ctx, cmd.user, cmd.orders, cmd.grouping) });
+        else if (
+          cmd.builder !== undefined &&
+          approvedBuilderFee(s.identity, cmd.user, cmd.builder.builder) < cmd.builder.fee
+        ) {
+          reply(out, { kind: "error", reject: { code: "builderFeeNotApproved" } });
+        } else {
+          ctx.builder = cmd.builder !== undefined && cmd.builder.fee > 0 ? cmd.builder : undefined;
+          reply(out, { kind: "order", statuses: placeOrders(ctx, cmd.user, cmd.orders, cmd.grouping) });
+        }
         break;
       case "cancel":
         reply(out, { kind: "cancel", statuses: cancelOrders(ctx, cmd.user, cmd.cancels) });
@@ -156,10 +191,99 @@ export class Engine {
       case "payFunding":
         if (payFunding(ctx, cmd.time)) sweepLiquidations(ctx);
         break;
+      case "approveAgent":
+        replyWith(
+          out,
+          approveAgent(s.identity, this.hasAccount, cmd.user, cmd.agent, cmd.name, cmd.validUntil, cmd.time),
+        );
+        break;
+      case "approveBuilderFee":
+        replyWith(out, approveBuilderFee(s.identity, cmd.user, cmd.builder, cmd.fee));
+        break;
+      case "setReferrer":
+        replyWith(out, setReferrer(s.identity, cmd.user, cmd.code));
+        break;
+      case "noop":
+        reply(out, DEFAULT_REPLY);
+        break;
       default:
         throw new Error(`engine: unknown command ${JSON.stringify(cmd satisfies never)}`);
     }
     return out;
+  }
+
+  /** Whether an account exists: it has received money once (Hyperliquid's "user exists"). */
+  readonly hasAccount = (user: Address): boolean => this.s.accounts.get(user)?.activated === true;
+
+  /**
+   * Who an address is: an account (`user`), an API wallet of an account (`agent`, with its master), or nobody
+   * (`missing`). @see hyperliquid-api.md §4.4 userRole
+   */
+  roleOf(address: Address): { role: "user" } | { role: "agent"; master: Address } | { role: "missing" } {
+    const agent = this.s.identity.agents.get(address);
+    if (agent !== undefined && (agent.validUntil === undefined || this.s.time <= agent.validUntil)) {
+      return { role: "agent", master: agent.master };
+    }
+    return this.hasAccount(address) ? { role: "user" } : { role: "missing" };
+  }
+
+  /** The valid API wallets of an account, in approval order. */
+  agentsOf(master: Address): Agent[] {
+    return agentsOf(this.s.identity, master, this.s.time);
+  }
+
+  /** The builder fee a user approved for a builder, tenths of a basis point (0 when none). */
+  builderFeeOf(user: Address, builder: Address): number {
+    return approvedBuilderFee(this.s.identity, user, builder);
+  }
+
+  /** The builders a user approved (fee above 0). */
+  buildersOf(user: Address): Address[] {
+    return [...(this.s.identity.builderFees.get(user)?.keys() ?? [])];
+  }
+
+  /** The referral code a user entered, if any. */
+  referrerOf(user: Address): string | undefined {
+    return this.s.identity.referrers.get(user);
+  }
+
+  /** Why a signer may not use a nonce now (a cheap check before sequencing; the engine checks again). */
+  nonceProblem(signer: Address, nonce: number, now: number): Reject | undefined {
+    return this.s.identity.nonces.check(signer, nonce, Math.max(now, this.s.time));
+  }
+
+  /**
+   * Every live order of a user (resting and trigger), oldest first, as the order history shows it. A normalTpsl child
+   * waiting for its parent names the parent.
+   */
+  openOrders(user: Address): LiveOrder[] {
+    const s = this.s;
+    const out: LiveOrder[] = [];
+    for (const [oid, asset] of liveOrdersOf(s, user)) {
+      const resting = s.books[asset]?.get(oid);
+      if (resting !== undefined) {
+        out.push({ order: bookView(resting, asset), parentOid: undefined, active: true });
+        continue;
+      }
+      const t = s.triggers[asset]?.get(oid);
+      if (t !== undefined) out.push({ order: triggerView(t, asset), parentOid: t.parentOid, active: t.active });
+    }
+    return out;
+  }
+
+  /** A live order by oid (any user), or undefined. */
+  liveOrder(oid: number): LiveOrder | undefined {
+    const asset = this.s.orderAsset.get(oid);
+    if (asset === undefined) return undefined;
+    const resting = this.s.books[asset]?.get(oid);
+    if (resting !== undefined) return { order: bookView(resting, asset), parentOid: undefined, active: true };
+    const t = this.s.triggers[asset]?.get(oid);
+    return t === undefined ? undefined : { order: triggerView(t, asset), parentOid: t.parentOid, active: t.active };
+  }
+
+  /** The oid of a user's live order holding a cloid, or undefined. */
+  oidOfCloid(user: Address, cloid: Cloid): number | undefined {
+    return this.s.cloids.get(cloidKey(user, cloid));
   }
 
   /** The l2Book levels of an asset, or undefined for an unknown asset. */

@@ -66,8 +66,10 @@ export interface FillLeg {
   readonly cloid: Cloid | undefined;
   /** Signed position size (lots) before this fill. */
   readonly startPosition: number;
-  /** Fee charged (negative: rebate). */
+  /** Fee charged (negative: rebate), the builder's part included. */
   readonly fee: number;
+  /** The builder's part of the fee, when the order pays one. */
+  readonly builderFee?: number;
   /** Realized PnL of the closing part, fees excluded. */
   readonly closedPnl: number;
   /** Hyperliquid's `dir`: "Open Long", "Close Short", "Long > Short", "Liquidated Cross Long", ... */

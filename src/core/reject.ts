@@ -4,7 +4,7 @@
  * leaves in the order history. The core returns codes; only {@link rejectText} turns them into wire strings.
  * Strings not documented for Hyperliquid (`unknownAsset`, `delisted`, `duplicateCloid`, `parentFailed`,
  * `emptyBatch`, `invalidAmount`, `selfTransfer`, `invalidLeverage`, `isolatedRemove`, `isolatedAdd`,
- * `unknownAssetAction`) are hyperlocal's own, worded in the same style; every other text is Hyperliquid's verbatim.
+ * `unknownAssetAction`, `expired`, the agent, builder-limit and referrer texts) are hyperlocal's own, worded in the same style; every other text is Hyperliquid's verbatim.
  * @see hyperliquid-api.md §5.3 (error strings)
  */
 
@@ -55,6 +55,20 @@ export const ACTION_REJECTS = {
   isolatedRemove: "Insufficient margin to remove from isolated position.",
   isolatedAdd: "Insufficient margin to add to isolated position.",
   unknownAssetAction: "Invalid asset.",
+  // Identity and replay protection (§5.3, §5.6). The window's texts are uncertain; these follow the live "too low".
+  unknownSigner: "User or API Wallet {signer} does not exist.",
+  nonceDuplicate: "Invalid nonce: duplicate nonce {nonce}",
+  nonceTooLow: "Invalid nonce: nonce too low {nonce} < {smallest}",
+  nonceTooHigh: "Invalid nonce: nonce too high {nonce} > {newest}",
+  expired: "Action already expired",
+  // Agents, builders, referrers (hyperlocal's wording where Hyperliquid's is undocumented, except builderFeeNotApproved).
+  agentIsUser: "Agent address is already a user.",
+  agentIsSelf: "Cannot approve self as agent.",
+  agentLimit: "Too many named agents. Deregister one first.",
+  builderFeeNotApproved: "Builder fee has not been approved.",
+  builderFeeTooHigh: "Builder fee is above the maximum of {max}.",
+  builderFeeDecrease: "Builder fee approval can only be increased; revoke it with a rate of 0%.",
+  referrerSet: "Referrer already set.",
 } as const;
 
 export type OrderRejectCode = keyof typeof ORDER_REJECTS;

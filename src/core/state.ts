@@ -5,7 +5,7 @@
  * states give byte-equal snapshots and equal hashes. Pure.
  */
 
-import type { Tif, TpSl } from "./command.ts";
+import type { BuilderFee, Tif, TpSl } from "./command.ts";
 import type { EngineConfig } from "./config.ts";
 import type { TriggerView } from "./event.ts";
 import type { Address, AssetId, Cloid, Oid } from "./ids.ts";
@@ -15,6 +15,13 @@ import type { TriggerOrder } from "./book/triggers.ts";
 import type { MarginTable } from "./markets/marginTables.ts";
 import { emptyPrices, type PriceState } from "./markets/prices.ts";
 import { Universe } from "./markets/universe.ts";
+import {
+  emptyIdentity,
+  type Identity,
+  type IdentitySnapshot,
+  identityFromSnapshot,
+  identitySnapshot,
+} from "./clearinghouse/identity.ts";
 
 /** A user's dead man's switch: when it fires next, and how many times it fired on `day` (UTC days since epoch). */
 export interface Schedule {
@@ -81,6 +88,10 @@ export interface EngineState {
   /** `user + cloid` → oid of the live order holding that cloid. */
   readonly cloids: Map<string, Oid>;
   readonly schedules: Map<Address, Schedule>;
+  /** Agents, nonces, builder approvals, referrers. */
+  readonly identity: Identity;
+  /** Live orders that pay a builder fee → the fee. Most orders have none, so it lives beside the book. */
+  readonly orderBuilders: Map<Oid, BuilderFee>;
   nextOid: number;
   nextTid: number;
   /** Next premium sample time (ms); 0 before the first command. */
@@ -112,6 +123,8 @@ export function emptyState(config: EngineConfig, firstOid: number, firstTid: num
     orderAsset: new Map(),
     cloids: new Map(),
     schedules: new Map(),
+    identity: emptyIdentity(),
+    orderBuilders: new Map(),
     nextOid: firstOid,
     nextTid: firstTid,
     nextSampleAt: 0,
@@ -189,7 +202,8 @@ export interface AccountSnapshot {
 
 /** The whole state as plain JSON-safe data. */
 export interface EngineSnapshot {
-  readonly version: 2;
+  /** 3 added `identity` and `builders`; a version 2 snapshot restores with both empty. */
+  readonly version: 2 | 3;
   readonly config: EngineConfig;
   readonly time: number;
   readonly nextOid: number;
@@ -208,6 +222,9 @@ export interface EngineSnapshot {
   readonly accounts: AccountSnapshot[];
   /** `[user, at | null, day, fired]`, sorted by user. */
   readonly schedules: [Address, number | null, number, number][];
+  readonly identity?: IdentitySnapshot;
+  /** `[oid, builder, fee]`, sorted by oid. */
+  readonly builders?: [Oid, Address, number][];
 }
 
 function byString(a: string, b: string): number {
@@ -285,8 +302,11 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
   const schedules: [Address, number | null, number, number][] = [...s.schedules.entries()]
     .sort(([a], [b]) => byString(a, b))
     .map(([user, sc]) => [user, sc.at ?? null, sc.day, sc.fired]);
+  const builders: [Oid, Address, number][] = [...s.orderBuilders.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([oid, b]) => [oid, b.builder, b.fee]);
   return {
-    version: 2,
+    version: 3,
     config: s.config,
     time: s.time,
     nextOid: s.nextOid,
@@ -303,6 +323,8 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
     triggers,
     accounts,
     schedules,
+    identity: identitySnapshot(s.identity),
+    builders,
   };
 }
 
@@ -341,8 +363,14 @@ export function accountOf(s: EngineState, user: Address): Account {
 
 /** Rebuilds a state from a snapshot; indexes are derived, never stored. */
 export function fromSnapshot(snap: EngineSnapshot): EngineState {
-  if (snap.version !== 2) throw new Error(`snapshot version ${String(snap.version)} is not supported`);
-  const s = emptyState(snap.config, snap.nextOid, snap.nextTid);
+  if (snap.version !== 2 && snap.version !== 3) {
+    throw new Error(`snapshot version ${String(snap.version)} is not supported`);
+  }
+  const s: EngineState = {
+    ...emptyState(snap.config, snap.nextOid, snap.nextTid),
+    identity: identityFromSnapshot(snap.identity),
+  };
+  for (const [oid, builder, fee] of snap.builders ?? []) s.orderBuilders.set(oid, { builder, fee });
   s.time = snap.time;
   s.nextSeq = snap.nextSeq;
   s.nextSampleAt = snap.nextSampleAt;

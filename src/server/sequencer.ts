@@ -6,14 +6,14 @@
  * the sequencer stops and refuses everything after it.
  */
 
-import type { Command, Engine, Event } from "../core/index.ts";
+import type { Command, Engine, Event, UnstampedCommand } from "../core/index.ts";
 import type { History } from "../journal/history.ts";
 import { Journal } from "../journal/journal.ts";
 import { Snapshots } from "../journal/snapshot.ts";
 import type { Store } from "../journal/store.ts";
 
 /** A command before the sequencer stamps its time. */
-export type Unstamped = Command extends infer C ? (C extends Command ? Omit<C, "time"> : never) : never;
+export type Unstamped = UnstampedCommand;
 
 export interface SequencerOptions {
   /** Wall clock (ms). Times never go backwards even if it does. */

@@ -5,9 +5,9 @@
  * is pushed to `ctx.out` as an event. Pure; called only by engine.ts.
  */
 
-import type { OrderRequest, Grouping, OrderRef, Tif, TpSl } from "../command.ts";
+import type { BuilderFee, OrderRequest, Grouping, OrderRef, Tif, TpSl } from "../command.ts";
 import type { Ctx } from "../ctx.ts";
-import type { CancelResult, OrderResult, OrderStatus, OrderView } from "../event.ts";
+import type { CancelResult, FillLeg, OrderResult, OrderStatus, OrderView } from "../event.ts";
 import type { Address, AssetId, Oid } from "../ids.ts";
 import {
   ceilDiv,
@@ -43,7 +43,7 @@ const SCHEDULE_MAX_PER_DAY = 10;
 
 // ===== Views and bookkeeping
 
-function bookView(o: BookOrder, asset: AssetId): OrderView {
+export function bookView(o: BookOrder, asset: AssetId): OrderView {
   return {
     oid: o.oid,
     user: o.user,
@@ -61,7 +61,7 @@ function bookView(o: BookOrder, asset: AssetId): OrderView {
   };
 }
 
-function triggerView(t: TriggerOrder, asset: AssetId): OrderView {
+export function triggerView(t: TriggerOrder, asset: AssetId): OrderView {
   return {
     oid: t.oid,
     user: t.user,
@@ -81,6 +81,9 @@ function triggerView(t: TriggerOrder, asset: AssetId): OrderView {
 
 function emit(ctx: Ctx, status: OrderStatus, order: OrderView): void {
   ctx.out.push({ type: "orderStatus", time: ctx.time, status, order });
+  // Every status but these ends the order's life; its builder fee goes with it.
+  const builders = ctx.s.orderBuilders;
+  if (builders.size > 0 && status !== "open" && status !== "triggered") builders.delete(order.oid);
 }
 
 /** Removes a live order from the per-user and cloid indexes. */
@@ -314,8 +317,14 @@ class Matcher implements MatchHooks {
     const makerFee = backstop ? 0 : feeFor(notional, config.makerFee);
     const takerFee = backstop ? 0 : feeFor(notional, config.takerFee);
     s.treasury.fees += makerFee + takerFee;
-    const m = settleLeg(makerAccount, asset, leverageOf(s, makerAccount, asset), maker.isBuy, price, size, makerFee);
-    const t = settleLeg(takerAccount, asset, leverageOf(s, takerAccount, asset), taker.isBuy, price, size, takerFee);
+    const makerBuilder = builderFee(s, maker.oid, notional);
+    const takerBuilder = builderFee(s, taker.oid, notional);
+    const makerLeverage = leverageOf(s, makerAccount, asset);
+    const takerLeverage = leverageOf(s, takerAccount, asset);
+    const m = settleLeg(makerAccount, asset, makerLeverage, maker.isBuy, price, size, makerFee + makerBuilder);
+    const t = settleLeg(takerAccount, asset, takerLeverage, taker.isBuy, price, size, takerFee + takerBuilder);
+    if (makerBuilder > 0) payBuilder(s, maker.oid, makerBuilder);
+    if (takerBuilder > 0) payBuilder(s, taker.oid, takerBuilder);
     recordTrade(
       s,
       asset,
@@ -335,8 +344,8 @@ class Matcher implements MatchHooks {
       price,
       size,
       takerIsBuy: taker.isBuy,
-      maker: { user: maker.user, oid: maker.oid, cloid: maker.cloid, ...m },
-      taker: { user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...t },
+      maker: withBuilderFee({ user: maker.user, oid: maker.oid, cloid: maker.cloid, ...m }, makerBuilder),
+      taker: withBuilderFee({ user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...t }, takerBuilder),
       liquidation: ctx.liquidation,
     });
     if (makerAccount.reduceOnlyOids.size > 0 && !this.touched.includes(maker.user)) this.touched.push(maker.user);
@@ -354,6 +363,26 @@ class Matcher implements MatchHooks {
 }
 
 const matcher = new Matcher();
+
+/** Parts per 10^8 in a tenth of a basis point. */
+const BUILDER_FEE_UNIT = 1_000;
+
+/** The builder fee an order pays on a fill of `notional` (0 for most orders). Fees are tenths of a basis point. */
+function builderFee(s: EngineState, oid: Oid, notional: number): number {
+  if (s.orderBuilders.size === 0) return 0;
+  const b = s.orderBuilders.get(oid);
+  return b === undefined || b.fee === 0 ? 0 : feeFor(notional, b.fee * BUILDER_FEE_UNIT);
+}
+
+/** Credits a builder's fee to the builder's account (money moves between accounts: conservation holds). */
+function payBuilder(s: EngineState, oid: Oid, fee: number): void {
+  const b = s.orderBuilders.get(oid) as BuilderFee;
+  accountOf(s, b.builder).cash += fee;
+}
+
+function withBuilderFee(leg: FillLeg, fee: number): FillLeg {
+  return fee > 0 ? { ...leg, builderFee: fee } : leg;
+}
 
 /**
  * Matches an order (not yet on the book) and rests its remainder when its time in force says so. A reduce-only
@@ -486,6 +515,7 @@ function placeOne(
     return fail({ code: "parentFailed", asset: req.asset });
   }
   const oid = s.nextOid++;
+  if (ctx.builder !== undefined) s.orderBuilders.set(oid, ctx.builder);
   const asset = valid.market.asset;
   if (valid.trigger !== undefined) {
     const parent = opts.parent;

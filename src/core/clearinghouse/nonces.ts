@@ -1,11 +1,13 @@
 /**
- * @module api/signing/nonce
+ * @module core/clearinghouse/nonces
  * Hyperliquid's nonce rule per signer (the recovered address: a user, or the API wallet that signed for it): the 100
  * highest nonces are kept; a new one must lie in the window (T − 2 days, T + 1 day), must not have been used, and, once
  * 100 are kept, must be greater than the smallest of them. Pure data: the caller supplies T (the command's time) and
  * decides when an accepted nonce is committed, so that a rejected request does not consume it.
  * @see hyperliquid-api.md §5.6 (nonces), §5.3 (the `Invalid nonce: …` strings)
  */
+
+import type { Reject } from "../reject.ts";
 
 /** How many nonces are kept per signer. */
 export const KEPT_NONCES = 100;
@@ -19,20 +21,20 @@ export class NonceBook {
   private readonly bySigner = new Map<string, number[]>();
 
   /**
-   * Why `nonce` may not be used by `signer` at time `now`, in Hyperliquid's words, or undefined when it may.
-   * "too high" was captured from the live server; §5.6 leaves the window's wording uncertain.
+   * Why `nonce` may not be used by `signer` at time `now`, or undefined when it may. The texts (`nonceTooLow`,
+   * `nonceDuplicate`, `nonceTooHigh` in reject.ts) follow the live server's; §5.6 leaves the window's wording uncertain.
    */
-  check(signer: string, nonce: number, now: number): string | undefined {
-    if (!Number.isSafeInteger(nonce) || nonce < 0) return `Invalid nonce: nonce too low ${nonce} < 0`;
+  check(signer: string, nonce: number, now: number): Reject | undefined {
+    if (!Number.isSafeInteger(nonce) || nonce < 0) return tooLow(nonce, 0);
     const oldest = now - NONCE_PAST_MS;
-    if (nonce <= oldest) return `Invalid nonce: nonce too low ${nonce} < ${oldest}`;
+    if (nonce <= oldest) return tooLow(nonce, oldest);
     const newest = now + NONCE_FUTURE_MS;
-    if (nonce >= newest) return `Invalid nonce: nonce too high ${nonce} > ${newest}`;
+    if (nonce >= newest) return { code: "nonceTooHigh", params: { nonce: String(nonce), newest: String(newest) } };
     const kept = this.bySigner.get(signer);
     if (kept === undefined) return undefined;
-    if (search(kept, nonce) >= 0) return `Invalid nonce: duplicate nonce ${nonce}`;
+    if (search(kept, nonce) >= 0) return { code: "nonceDuplicate", params: { nonce: String(nonce) } };
     const smallest = kept[0] as number;
-    if (kept.length >= KEPT_NONCES && nonce <= smallest) return `Invalid nonce: nonce too low ${nonce} < ${smallest}`;
+    if (kept.length >= KEPT_NONCES && nonce <= smallest) return tooLow(nonce, smallest);
     return undefined;
   }
 
@@ -64,6 +66,10 @@ export class NonceBook {
     for (const [signer, nonces] of rows) for (const n of nonces) book.commit(signer, n);
     return book;
   }
+}
+
+function tooLow(nonce: number, smallest: number): Reject {
+  return { code: "nonceTooLow", params: { nonce: String(nonce), smallest: String(smallest) } };
 }
 
 /** Binary search in an ascending array: the index, or −(insertion point) − 1. */
