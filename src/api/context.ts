@@ -5,7 +5,7 @@
  * the sequencer. History is reached through a type-only view of `journal/history.ts`, so api never opens the store.
  */
 
-import type { Engine, Event, UnstampedCommand } from "../core/index.ts";
+import type { Address, Engine, Event, UnstampedCommand } from "../core/index.ts";
 import type { History } from "../journal/history.ts";
 import type { L1Source } from "./signing/l1.ts";
 import type { HyperliquidChain } from "./signing/userSigned.ts";
@@ -51,4 +51,9 @@ export interface ExchangeContext extends InfoContext {
   readonly network: NetworkPolicy;
   /** Receives an explanation of every signature that recovered to an unknown signer (`--explain-signatures`). */
   readonly explain?: (text: string) => void;
+  /**
+   * The address budget (`--rate-limits hyperliquid`): counts the requests of an action for its acting user and
+   * returns Hyperliquid's error when the budget is spent. Absent: unlimited.
+   */
+  readonly limitAddress?: (user: Address, action: unknown) => string | undefined;
 }

@@ -40,19 +40,19 @@ export function formatFeeRate(parts: number): string {
   return formatUnits(parts, FEE_DECIMALS);
 }
 
-/** Extra decimals an average price keeps beyond the market's price decimals. */
-const AVERAGE_EXTRA_DECIMALS = 4;
+/** Decimals an average price keeps: six, the finest a perp price can have. */
+const AVERAGE_DECIMALS = 6;
 
 /**
- * The average price of fills: `notional` (price units × lots, 10^-6 USD for perps) over `lots`, rounded half up to
- * the market's price decimals plus four. Exact when every fill had one price.
+ * The average price of fills: `notional` (price units × lots) over `lots`, rounded half up to six decimals. Exact when
+ * every fill had one price (trailing zeros trimmed as usual).
  */
 export function formatAveragePrice(market: Market, notional: number, lots: number): string {
   if (lots === 0) return "0.0";
-  const scale = 10n ** BigInt(AVERAGE_EXTRA_DECIMALS);
-  const num = BigInt(notional) * scale * 2n + BigInt(lots);
-  const units = num / (2n * BigInt(lots));
-  return formatUnits(Number(units), market.priceDecimals + AVERAGE_EXTRA_DECIMALS);
+  // price = notional / lots in units of 10^-priceDecimals; rescale to 10^-6.
+  const scale = 10n ** BigInt(AVERAGE_DECIMALS - market.priceDecimals);
+  const units = (BigInt(notional) * scale * 2n + BigInt(lots)) / (2n * BigInt(lots));
+  return formatUnits(Number(units), AVERAGE_DECIMALS);
 }
 
 /** Hyperliquid's `side`: `"B"` buy/bid, `"A"` sell/ask. */

@@ -212,6 +212,23 @@ export class Engine {
     return out;
   }
 
+  /**
+   * The next time (ms) at which a `tick` would change something: a premium sample, a funding payment or a dead man's
+   * switch. Undefined before the first command.
+   */
+  nextDueTime(): number | undefined {
+    const s = this.s;
+    if (s.nextSampleAt === 0) return undefined;
+    let due = Math.min(s.nextSampleAt, s.nextFundingAt);
+    for (const schedule of s.schedules.values()) if (schedule.at !== undefined && schedule.at < due) due = schedule.at;
+    return due;
+  }
+
+  /** Notional a user has traded (Hyperliquid's `cumVlm`), 10^-6 USD. */
+  volumeOf(user: Address): number {
+    return this.s.accounts.get(user)?.volume ?? 0;
+  }
+
   /** Whether an account exists: it has received money once (Hyperliquid's "user exists"). */
   readonly hasAccount = (user: Address): boolean => this.s.accounts.get(user)?.activated === true;
 

@@ -198,6 +198,8 @@ export interface AccountSnapshot {
   readonly leverage: [AssetId, Leverage["type"], number][];
   readonly liquidationCooldownUntil: number;
   readonly activated: boolean;
+  /** Since snapshot version 3. */
+  readonly volume?: number;
 }
 
 /** The whole state as plain JSON-safe data. */
@@ -297,6 +299,7 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
       leverage: [...a.leverage.entries()].sort(([x], [y]) => x - y).map(([asset, l]) => [asset, l.type, l.value]),
       liquidationCooldownUntil: a.liquidationCooldownUntil,
       activated: a.activated,
+      volume: a.volume,
     });
   }
   const schedules: [Address, number | null, number, number][] = [...s.schedules.entries()]
@@ -394,6 +397,7 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
     account.cash = a.cash;
     account.liquidationCooldownUntil = a.liquidationCooldownUntil;
     account.activated = a.activated;
+    account.volume = a.volume ?? 0;
     for (const [asset, type, value] of a.leverage) account.leverage.set(asset, { type, value });
     for (const p of a.positions) {
       const position = account.positionOf(p.asset);

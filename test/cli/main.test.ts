@@ -1,7 +1,7 @@
 /**
  * @module test/cli/main
- * The `hyperlocal` command as a user runs it: `npm start` from the repository root (what the README's quick start
- * does), `--help`, `version`, and wrong invocations. Runs real child processes.
+ * The `hyperlocal` command as a user runs it: `--help`, `version`, and wrong invocations. Runs real child
+ * processes. `serve` has its own end-to-end tests (serve.test.ts).
  */
 
 import assert from "node:assert/strict";
@@ -26,29 +26,10 @@ function hyperlocal(...args: string[]) {
 }
 
 describe("hyperlocal command", () => {
-  it("npm start exits 0, says the server is not built yet, and shows BTC", () => {
-    const r = run("npm", ["start"]);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /server is not built yet/);
-    assert.match(r.stdout, /\bBTC\b/);
-    assert.match(r.stdout, /l2Book BTC/);
-    // The demo really trades: Bob's crossing order fills against Alice's asks.
-    assert.match(r.stdout, /-> filled 0\.025 \(oid \d+\)/);
-    assert.match(r.stdout, /bob: 0\.025 BTC/);
-    assert.match(r.stdout, /State hash: [0-9a-f]{16}/);
-  });
-
-  it("serve prints the same output on every run", () => {
-    const first = hyperlocal("serve");
-    const second = hyperlocal("serve");
-    assert.equal(first.code, 0, first.stderr);
-    assert.equal(first.stdout, second.stdout);
-  });
-
   it("--help documents the commands and what is not built yet", () => {
     const r = hyperlocal("--help");
     assert.equal(r.code, 0, r.stderr);
-    for (const word of ["serve", "help", "version", "Not built yet", "/info", "/exchange", "/ws"]) {
+    for (const word of ["serve", "recover", "help", "version", "Not built yet", "/info", "/exchange", "/ws"]) {
       assert.ok(r.stdout.includes(word), `help does not mention ${word}`);
     }
     assert.equal(hyperlocal("help").stdout, r.stdout);
@@ -68,9 +49,10 @@ describe("hyperlocal command", () => {
     assert.match(r.stderr, /unknown command "frobnicate"/);
   });
 
-  it("serve with an option exits 2 rather than ignoring it", () => {
-    const r = hyperlocal("serve", "--port", "3001");
+  it("serve with an unknown option exits 2 rather than ignoring it", () => {
+    const r = hyperlocal("serve", "--frobnicate", "1");
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /no options/);
+    assert.match(r.stderr, /unknown option --frobnicate/);
+    assert.match(r.stderr, /--data-dir DIR/);
   });
 });

@@ -48,6 +48,8 @@ export class Account {
   liquidationCooldownUntil = 0;
   /** Has received money once: the first transfer to an account that has not costs an activation fee. */
   activated = false;
+  /** Notional traded, both sides counted as Hyperliquid's `cumVlm`, 10^-6 USD. */
+  volume = 0;
 
   constructor(readonly address: Address) {}
 

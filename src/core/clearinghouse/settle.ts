@@ -50,6 +50,7 @@ export function settleLeg(
   fee: number,
 ): Settlement {
   const position = account.positionOf(asset);
+  account.volume += price * size;
   const start = position.size;
   const absStart = Math.abs(start);
   const reducing = (start > 0 && !isBuy) || (start < 0 && isBuy);

@@ -1,0 +1,44 @@
+/**
+ * @module api/info/_volume
+ * Per-user sums over the history that several answers print: traded notional (`cumVlm`) and the net of ledger
+ * movements (`cumLedger`). Read only; the history caps what each query returns, noted per function.
+ * @see hyperliquid-api.md §4.4 userRateLimit, referral, webData2
+ */
+
+import type { Address } from "../../core/index.ts";
+import type { HistoryReader } from "../context.ts";
+
+/**
+ * Notional traded by a user, 10^-6 USD, over the fills the history returns for `userFills` (the 2000 most recent):
+ * exact up to 2000 fills, a lower bound beyond. The history has no lifetime total yet.
+ */
+export function tradedVolume(history: HistoryReader, user: Address): number {
+  let total = 0;
+  for (const f of history.fills(user)) total += f.price * f.size;
+  return total;
+}
+
+/**
+ * Net USDC moved into the account outside trading and funding, 10^-6 USD: deposits and transfers received, minus
+ * withdrawals and transfers sent (their fees included). Pages through the ledger 500 rows at a time.
+ */
+export function cumulativeLedger(history: HistoryReader, user: Address): number {
+  let total = 0;
+  let start = 0;
+  let seenAtStart = 0;
+  for (;;) {
+    const page = history.ledger(user, start);
+    const fresh = page.slice(seenAtStart);
+    for (const r of fresh) {
+      const d = r.delta;
+      if (d.type === "deposit") total += d.usd;
+      else if (d.type === "withdraw") total -= d.usd;
+      else if (d.type === "internalTransfer") total += d.user === user ? -(d.usd + d.fee) : d.usd;
+    }
+    const last = page[page.length - 1];
+    if (page.length < 500 || last === undefined || fresh.length === 0) return total;
+    // The next page starts at the last time seen; rows of that time already counted are skipped by position.
+    seenAtStart = start === last.time ? seenAtStart + fresh.length : page.filter((r) => r.time === last.time).length;
+    start = last.time;
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * @module server/app
+ * The one place that wires everything: the store and recovery, the engine, the history tables, the sequencer, the
+ * clock that lets time pass (funding, dead man's switches), and the HTTP server over the api handlers.
+ * `createApp(options) → App`; `listen()` opens the port, `close()` finishes the tick, snapshots and closes the file.
+ */
+
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Address, type Engine, type EngineOptions, type Event, type UnstampedCommand } from "../core/index.ts";
+import { BOTH_NETWORKS, type ExchangeContext, type NetworkPolicy } from "../api/context.ts";
+import { handleExchange } from "../api/exchange/index.ts";
+import { handleInfo } from "../api/info/index.ts";
+import { History } from "../journal/history.ts";
+import { recover } from "../journal/recover.ts";
+import { MEMORY, Store } from "../journal/store.ts";
+import { batchLength, exchangeWeight, infoWeight } from "../api/weights.ts";
+import { createHttpServer, type HttpAnswer } from "./http.ts";
+import { AddressBudget, IpLimiter } from "./rateLimit.ts";
+import { Sequencer } from "./sequencer.ts";
+
+export interface AppOptions {
+  /** Data directory, or `:memory:` for an ephemeral exchange. */
+  readonly dataDir: string;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Engine configuration for a new data directory (a recovered one keeps its own). */
+  readonly engine: EngineOptions;
+  /** Signing networks accepted. */
+  readonly network: NetworkPolicy;
+  /** Wall clock, ms. */
+  readonly clock: () => number;
+  /** Log an explanation of every signature that recovers to an unknown signer. */
+  readonly explainSignatures: boolean;
+  /** How often the clock checks for due funding samples, payments and scheduled cancels, ms. */
+  readonly tickMs: number;
+  readonly maxBodyBytes: number;
+  /** `off` (local use, the default) or `hyperliquid`: IP weights and the address budget as on Hyperliquid. */
+  readonly rateLimits: "off" | "hyperliquid";
+  /** Structured log sink. */
+  readonly log: (level: "info" | "warn" | "error", message: string, fields?: Record<string, unknown>) => void;
+}
+
+export const DEFAULT_APP_OPTIONS: AppOptions = {
+  dataDir: MEMORY,
+  host: "127.0.0.1",
+  port: 3001,
+  engine: {},
+  network: BOTH_NETWORKS,
+  clock: Date.now,
+  explainSignatures: false,
+  tickMs: 1_000,
+  maxBodyBytes: 1 << 20,
+  rateLimits: "off",
+  log: () => {},
+};
+
+export interface App {
+  readonly engine: Engine;
+  readonly options: AppOptions;
+  /** `http://host:port` once listening. */
+  readonly url: string;
+  readonly port: number;
+  /** What recovery did on start. */
+  readonly recovered: { readonly seq: number; readonly fromSnapshot: number; readonly replayed: number };
+  listen(): Promise<void>;
+  /** Sequences a command (journaled, applied) and resolves with its events. */
+  submit(command: UnstampedCommand): Promise<Event[]>;
+  /** Credits USDC to an address (the local faucet). `usd` is a decimal string or a number of dollars. */
+  fund(address: string, usd: string | number): Promise<void>;
+  /** Sets oracle prices by coin name (`{ BTC: "65000" }`). */
+  setOracle(prices: Readonly<Record<string, string>>): Promise<Event[]>;
+  /** Stops taking requests, finishes the tick, snapshots and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Builds the exchange (recovering its data directory); call `listen()` to open the port. */
+export async function createApp(overrides: Partial<AppOptions> = {}): Promise<App> {
+  const options: AppOptions = { ...DEFAULT_APP_OPTIONS, ...overrides };
+  const { log, clock } = options;
+  const store = Store.open(options.dataDir);
+  const history = new History(store.db);
+  const recovered = recover(store, options.engine);
+  const engine = recovered.engine;
+  let fatal: unknown;
+  const sequencer = new Sequencer(engine, store, recovered.seq, {
+    clock,
+    history,
+    onFatal: (error) => {
+      fatal = error;
+      log("error", "engine failed: the exchange stops taking commands", { error: String(error) });
+    },
+  });
+  const submit = (command: UnstampedCommand) => sequencer.submit(command);
+  const limits = options.rateLimits === "hyperliquid";
+  const ipLimiter = limits ? new IpLimiter(clock) : undefined;
+  const addressBudget = limits ? new AddressBudget() : undefined;
+  const ctx: ExchangeContext = {
+    engine,
+    history,
+    now: clock,
+    submit,
+    network: options.network,
+    ...(options.explainSignatures ? { explain: (text: string) => log("info", text) } : {}),
+    ...(addressBudget === undefined
+      ? {}
+      : {
+          limitAddress: (user: Address, action: unknown) => {
+            const isCancel =
+              (action as { type?: unknown }).type === "cancel" ||
+              (action as { type?: unknown }).type === "cancelByCloid";
+            return addressBudget.take(user, batchLength(action), engine.volumeOf(user), isCancel);
+          },
+        }),
+  };
+  const server: Server = createHttpServer(
+    {
+      info: (body, ip) => {
+        const out = handleInfo(ctx, body);
+        if (ipLimiter === undefined || out.status !== 200) return out;
+        const type = (body as { type: string }).type;
+        return ipLimiter.take(ip, infoWeight(type, out.json)) ? out : TOO_MANY;
+      },
+      exchange: (body, ip) => {
+        if (ipLimiter !== undefined && !ipLimiter.take(ip, exchangeWeight((body as { action?: unknown })?.action))) {
+          return Promise.resolve(TOO_MANY);
+        }
+        return handleExchange(ctx, body);
+      },
+      get: { "/health": () => ({ status: fatal === undefined ? "ok" : "failed", seq: sequencer.lastSeq }) },
+    },
+    {
+      maxBodyBytes: options.maxBodyBytes,
+      onError: (error, path) => log("error", `request to ${path} failed`, { error: String(error) }),
+    },
+  );
+
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let port = options.port;
+
+  /** Lets time pass in the engine when something is due (a tick is a journaled command like any other). */
+  const tick = () => {
+    if (fatal !== undefined || closed) return;
+    const due = engine.nextDueTime();
+    if (due !== undefined && clock() >= due) submit({ type: "tick" }).catch(() => {});
+  };
+
+  const app: App = {
+    engine,
+    options,
+    recovered: { seq: recovered.seq, fromSnapshot: recovered.fromSnapshot, replayed: recovered.replayed },
+    get url() {
+      return `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    listen: () =>
+      new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.port, options.host, () => {
+          server.off("error", reject);
+          port = (server.address() as AddressInfo).port;
+          timer = setInterval(tick, options.tickMs);
+          timer.unref();
+          resolve();
+        });
+      }),
+    submit,
+    fund: async (address, usd) => {
+      const micro = typeof usd === "number" ? Math.round(usd * 1_000_000) : dollarsToMicro(usd);
+      await submit({ type: "deposit", user: address.toLowerCase() as Address, usd: micro });
+    },
+    setOracle: (prices) => {
+      const list = Object.entries(prices).map(([coin, price]) => {
+        const market = engine.state.universe.byCoin(coin);
+        if (market === undefined) throw new Error(`setOracle: unknown coin ${coin}`);
+        return { asset: market.asset, price };
+      });
+      return submit({ type: "setOracle", prices: list });
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      if (timer !== undefined) clearInterval(timer);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      sequencer.flush();
+      if (fatal === undefined) sequencer.snapshot();
+      store.close();
+    },
+  };
+  return app;
+}
+
+/** Over the IP weight budget. The body is undocumented (§0.1, UNCERTAIN): plain text, which every SDK reports as is. */
+const TOO_MANY: HttpAnswer = { status: 429, text: "Too many requests: over the IP weight limit of 1200 per minute." };
+
+/** `"1000.5"` → 1000500000 (10^-6 USD). */
+function dollarsToMicro(text: string): number {
+  const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(text);
+  if (m === null) throw new Error(`invalid USD amount ${text}`);
+  return Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(6, "0"));
+}

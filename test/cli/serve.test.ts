@@ -1,0 +1,116 @@
+/**
+ * @module test/cli/serve
+ * `hyperlocal serve` end to end, as real child processes: the README's `npm start` starts the exchange on port 3001;
+ * a signed order from a dev account rests, survives SIGTERM and a restart on the same data directory, and the
+ * banner shows the URL, the data directory and the dev accounts.
+ */
+
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { devAccounts } from "../../src/cli/serve.ts";
+import { signL1, type Wallet } from "../helpers/wallet.ts";
+import { hexToBytes } from "../../src/api/signing/eip712.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const READY_MS = 30_000;
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly output: () => string;
+}
+
+/** Starts a command and waits for its "Listening on <url>" line. */
+function start(command: string, args: readonly string[]): Promise<Running> {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready after ${READY_MS} ms:\n${out}`)), READY_MS);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Listening on (http:\/\/[^\s]+)\./.exec(out);
+      if (m !== null) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] as string, output: () => out });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before ready:\n${out}`));
+    });
+  });
+}
+
+/** Sends a signal to the process group (npm's children too) and waits for the exit code. */
+function stop(r: Running, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
+  return new Promise((resolve) => {
+    r.child.once("close", (code) => resolve(code));
+    process.kill(-(r.child.pid as number), signal);
+  });
+}
+
+async function post(url: string, path: string, body: unknown): Promise<unknown> {
+  const res = await fetch(`${url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+function walletOf(privateKey: string, address: string): Wallet {
+  return { key: hexToBytes(privateKey), address: address as `0x${string}`, privateKey: privateKey as `0x${string}` };
+}
+
+describe("hyperlocal serve", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hyperlocal-serve-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("npm start (the README's command) serves on port 3001 and stops cleanly on SIGINT", async () => {
+    const r = await start("npm", ["start"]);
+    assert.equal(r.url, "http://127.0.0.1:3001");
+    const meta = (await post(r.url, "/info", { type: "meta" })) as { universe: { name: string }[] };
+    assert.equal(meta.universe[0]?.name, "BTC");
+    // npm itself dies of the SIGINT (as on a Ctrl-C); the server under it finishes and says so.
+    await stop(r, "SIGINT");
+    assert.match(r.output(), /hyperlocal: stopped \(state saved\)\./);
+  });
+
+  it("an acknowledged order of a dev account survives SIGTERM and a restart", async () => {
+    const args = ["bin/hyperlocal.js", "serve", "--port", "0", "--data-dir", dir];
+    const first = await start(process.execPath, args);
+    const [dev] = devAccounts("hyperlocal");
+    assert.ok(dev !== undefined);
+    assert.ok(first.output().includes(`(0) ${dev.address}  ${dev.privateKey}`), first.output());
+    assert.ok(first.output().includes(`Data        ${dir}`));
+    const wallet = walletOf(dev.privateKey, dev.address);
+    const action = {
+      type: "order",
+      orders: [{ a: 5, b: true, p: "150", s: "1", r: false, t: { limit: { tif: "Gtc" } } }],
+      grouping: "na",
+    };
+    const placed = await post(first.url, "/exchange", signL1(wallet, action, Date.now()));
+    assert.deepEqual(placed, {
+      status: "ok",
+      response: { type: "order", data: { statuses: [{ resting: { oid: 1_000_000 } }] } },
+    });
+    assert.equal(await stop(first), 0);
+
+    const second = await start(process.execPath, args);
+    assert.match(second.output(), /recovered \d+ journal entries/);
+    const open = (await post(second.url, "/info", { type: "openOrders", user: dev.address })) as { oid: number }[];
+    assert.deepEqual(
+      open.map((o) => o.oid),
+      [1_000_000],
+    );
+    assert.equal(await stop(second), 0);
+  });
+});
