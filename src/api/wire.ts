@@ -5,8 +5,8 @@
  * @see hyperliquid-api.md §0 (general conventions)
  */
 
-import { keccak_256 } from "@noble/hashes/sha3.js";
 import { formatUnits, type Market } from "../core/index.ts";
+import { keccak256, utf8 } from "./signing/eip712.ts";
 
 /** Decimals of USD amounts in the core (10^-6 USD). */
 export const USD_DECIMALS = 6;
@@ -68,7 +68,7 @@ export const ZERO_HASH = `0x${"0".repeat(64)}`;
  * ids, `0x` + 64 hex. The same record always gets the same hash, on every replay.
  */
 export function recordHash(kind: string, ...ids: readonly (string | number)[]): string {
-  const digest = keccak_256(new TextEncoder().encode(`hyperlocal:${kind}:${ids.join(":")}`));
+  const digest = keccak256(utf8(`hyperlocal:${kind}:${ids.join(":")}`));
   let hex = "0x";
   for (const b of digest) hex += b.toString(16).padStart(2, "0");
   return hex;

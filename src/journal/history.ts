@@ -138,6 +138,7 @@ CREATE TABLE IF NOT EXISTS fills (
   startPosition INTEGER NOT NULL,
   fee INTEGER NOT NULL,
   closedPnl INTEGER NOT NULL,
+  builderFee INTEGER NOT NULL,
   dir TEXT NOT NULL,
   crossed INTEGER NOT NULL CHECK (crossed IN (0, 1)),
   liquidation TEXT
@@ -246,6 +247,8 @@ export interface FillRecord {
   readonly fee: number;
   /** 10^-6 USD, fees excluded. */
   readonly closedPnl: number;
+  /** The builder's part of `fee`, 10^-6 USD (0 when the order paid none). */
+  readonly builderFee: number;
   readonly dir: string;
   /** Taker leg. */
   readonly crossed: boolean;
@@ -344,6 +347,7 @@ interface FillRow {
   startPosition: number;
   fee: number;
   closedPnl: number;
+  builderFee: number;
   dir: string;
   crossed: number;
   liquidation: string | null;
@@ -422,7 +426,8 @@ interface CandleStep {
 type Stmt<P extends unknown[] | object, R = unknown> = BetterSqlite3.Statement<P extends unknown[] ? P : [P], R>;
 
 const FILL_COLUMNS =
-  "user, asset, time, tid, oid, cloid, price, size, side, startPosition, fee, closedPnl, dir, crossed, liquidation";
+  "user, asset, time, tid, oid, cloid, price, size, side, startPosition, fee, closedPnl, builderFee, dir, crossed, " +
+  "liquidation";
 const ORDER_COLUMNS =
   "oid, user, asset, status, statusTime, isBuy, price, size, origSize, timestamp, cloid, reduceOnly, tif, " +
   '"trigger", isPositionTpsl';
@@ -472,7 +477,7 @@ export class History {
   constructor(db: Database) {
     this.insertFill = db.prepare(
       `INSERT INTO fills (${FILL_COLUMNS}) VALUES (@user, @asset, @time, @tid, @oid, @cloid, @price, @size, @side,
-       @startPosition, @fee, @closedPnl, @dir, @crossed, @liquidation)`,
+       @startPosition, @fee, @closedPnl, @builderFee, @dir, @crossed, @liquidation)`,
     );
     this.insertTrade = db.prepare(
       `INSERT INTO trades (asset, tid, time, price, size, takerIsBuy, maker, taker)
@@ -694,6 +699,7 @@ export class History {
       startPosition: leg.startPosition,
       fee: leg.fee,
       closedPnl: leg.closedPnl,
+      builderFee: leg.builderFee ?? 0,
       dir: leg.dir,
       crossed: bit(crossed),
       liquidation: e.liquidation === undefined ? null : JSON.stringify(e.liquidation),
@@ -833,6 +839,7 @@ function fillRecord(r: FillRow): FillRecord {
     startPosition: r.startPosition,
     fee: r.fee,
     closedPnl: r.closedPnl,
+    builderFee: r.builderFee,
     dir: r.dir,
     crossed: r.crossed === 1,
     liquidation: r.liquidation === null ? undefined : (JSON.parse(r.liquidation) as LiquidationTag),

@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { HISTORY_SCHEMA } from "./history.ts";
 
 /** The file format this code reads and writes (`PRAGMA user_version`). */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 /** Marks a hyperlocal file (`PRAGMA application_id`): "hylo". */
 export const APPLICATION_ID = 0x68796c6f;
 /** The data file's name inside a data directory. */

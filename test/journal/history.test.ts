@@ -62,6 +62,7 @@ function legRecord(e: FillEvent, side: "maker" | "taker"): FillRecord {
     startPosition: leg.startPosition,
     fee: leg.fee,
     closedPnl: leg.closedPnl,
+    builderFee: leg.builderFee ?? 0,
     dir: leg.dir,
     crossed,
     liquidation: e.liquidation,
