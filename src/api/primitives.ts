@@ -7,18 +7,21 @@
 
 import * as v from "valibot";
 
-/** `0x` + 40 hex digits, any case; the output is lowercase. */
+/** `0x`-prefixed hex as Hyperliquid prints it (addresses, hashes, cloids). */
+export type Hex = `0x${string}`;
+
+/** `0x` + 40 hex digits, any case (Python sends checksummed addresses); the output is lowercase. */
 export const Address = v.pipe(
   v.string(),
   v.regex(/^0[xX][0-9a-fA-F]{40}$/),
-  v.transform((s) => `0x${s.slice(2).toLowerCase()}`),
+  v.transform((s): Hex => `0x${s.slice(2).toLowerCase()}`),
 );
 
 /** A client order id: `0x` + 32 hex digits, any case; the output is lowercase. */
 export const Cloid = v.pipe(
   v.string(),
   v.regex(/^0[xX][0-9a-fA-F]{32}$/),
-  v.transform((s) => `0x${s.slice(2).toLowerCase()}`),
+  v.transform((s): Hex => `0x${s.slice(2).toLowerCase()}`),
 );
 
 /** A non-negative decimal string without exponent (`"0.001"`, `"25000"`). The engine checks its precision. */

@@ -7,7 +7,7 @@
 
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Address, type Engine, type EngineOptions, type Event, type UnstampedCommand } from "../core/index.ts";
+import type { Address, Engine, EngineOptions, Event, UnstampedCommand } from "../core/index.ts";
 import { BOTH_NETWORKS, type ExchangeContext, type NetworkPolicy } from "../api/context.ts";
 import { handleExchange } from "../api/exchange/index.ts";
 import { handleInfo } from "../api/info/index.ts";

@@ -7,39 +7,12 @@
  */
 
 import * as v from "valibot";
+import { maybe } from "../primitives.ts";
 
-/** `0x`-prefixed hex as Hyperliquid prints it (addresses, hashes, cloids). */
-export type Hex = `0x${string}`;
-
-/** `0x` + 40 hex digits, any case (Python sends checksummed addresses); the output is lowercase. */
-export const Address = v.pipe(
-  v.string(),
-  v.regex(/^0[xX][0-9a-fA-F]{40}$/),
-  v.transform((s): Hex => `0x${s.slice(2).toLowerCase()}`),
-);
-
-/** A client order id: `0x` + 32 hex digits, any case; the output is lowercase. */
-export const Cloid = v.pipe(
-  v.string(),
-  v.regex(/^0[xX][0-9a-fA-F]{32}$/),
-  v.transform((s): Hex => `0x${s.slice(2).toLowerCase()}`),
-);
-
-/** A JSON number that is a safe integer ≥ 0 (oids, times, table ids). Strings are refused, as serde would. */
-export const UInt = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+export { Address, Cloid, type Hex, maybe, UInt } from "../primitives.ts";
 
 /** A coin name as on the wire (`"BTC"`); case-sensitive, resolved by the handler. */
 export const Coin = v.string();
-
-/** Absent or `null` (Python sends explicit nulls); the output is `undefined` for both. */
-export function maybe<const S extends v.GenericSchema>(schema: S) {
-  return v.optional(
-    v.pipe(
-      v.nullable(schema),
-      v.transform((x) => x ?? undefined),
-    ),
-  );
-}
 
 /** The perp dex parameter: absent, `null` and `""` all mean the first (and in hyperlocal only) perp dex. */
 export const Dex = maybe(v.string());

@@ -200,7 +200,7 @@ export interface FillLiquidationWire {
 
 /**
  * `UserFill`. `hash` is hyperlocal's stand-in transaction hash, shared by both legs of a trade and by the trade
- * itself; `twapId` is always `null` (no TWAP yet). `builderFee` is never printed: the history tables do not keep it.
+ * itself; `twapId` is always `null` (no TWAP yet); `fee` includes `builderFee`, which appears only when above zero.
  */
 export interface UserFill {
   coin: string;
@@ -219,6 +219,7 @@ export interface UserFill {
   cloid?: Hex;
   feeToken: string;
   twapId: number | null;
+  builderFee?: string;
   liquidation?: FillLiquidationWire;
 }
 
@@ -260,6 +261,7 @@ function fillWire(market: Market, r: FillRecord, px: string): UserFill {
     ...(r.cloid === undefined ? {} : { cloid: r.cloid as Hex }),
     feeToken: "USDC",
     twapId: null,
+    ...(r.builderFee > 0 ? { builderFee: formatUsd(r.builderFee) } : {}),
     ...(r.liquidation === undefined ? {} : { liquidation: liquidationWire(market, r.liquidation) }),
   };
 }
@@ -275,8 +277,8 @@ function sameCrossing(a: FillRecord, b: FillRecord): boolean {
 }
 
 /**
- * Several fills of one crossing order at one instant as one: sizes, fees and closedPnl summed, `px` the average,
- * `startPosition`, `tid` and `cloid` of the first fill, `dir` over the whole move.
+ * Several fills of one crossing order at one instant as one: sizes, fees, builder fees and closedPnl summed, `px` the
+ * average, `startPosition`, `tid` and `cloid` of the first fill, `dir` over the whole move.
  */
 function mergedFill(market: Market, group: readonly FillRecord[]): UserFill {
   let first = group[0] as FillRecord;
@@ -284,16 +286,18 @@ function mergedFill(market: Market, group: readonly FillRecord[]): UserFill {
   let size = 0;
   let notional = 0;
   let fee = 0;
+  let builderFee = 0;
   let closedPnl = 0;
   for (const r of group) {
     size += r.size;
     notional += r.price * r.size;
     fee += r.fee;
+    builderFee += r.builderFee;
     closedPnl += r.closedPnl;
   }
   const end = first.startPosition + (first.isBuy ? size : -size);
   const dir = group.every((r) => r.dir === first.dir) ? first.dir : direction(first.startPosition, end);
-  const merged: FillRecord = { ...first, size, fee, closedPnl, dir };
+  const merged: FillRecord = { ...first, size, fee, builderFee, closedPnl, dir };
   return fillWire(market, merged, formatAveragePrice(market, notional, size));
 }
 

@@ -11,7 +11,6 @@ import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
 import { formatUsd } from "../wire.ts";
 import { Address, type Hex } from "./_schemas.ts";
-import { tradedVolume } from "./_volume.ts";
 
 export const ReferralRequest = v.object({ type: v.literal("referral"), user: Address });
 
@@ -32,7 +31,7 @@ const ZERO_ADDRESS: Hex = `0x${"0".repeat(40)}`;
 
 export function referral(ctx: InfoContext, req: v.InferOutput<typeof ReferralRequest>): ReferralResponse {
   const code = ctx.engine.referrerOf(req.user);
-  const volume = tradedVolume(ctx.history, req.user);
+  const volume = ctx.engine.volumeOf(req.user);
   return {
     referredBy: code === undefined ? null : { referrer: ZERO_ADDRESS, code },
     cumVlm: formatUsd(volume),

@@ -7,14 +7,10 @@
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
-import { Address, Dex } from "./_schemas.ts";
+import { Address } from "./_schemas.ts";
 import { emptySpotState, type SpotClearinghouseState } from "./_shapes.ts";
 
-export const SpotClearinghouseStateRequest = v.object({
-  type: v.literal("spotClearinghouseState"),
-  user: Address,
-  dex: Dex,
-});
+export const SpotClearinghouseStateRequest = v.object({ type: v.literal("spotClearinghouseState"), user: Address });
 
 export type SpotClearinghouseStateResponse = SpotClearinghouseState;
 

@@ -1,9 +1,9 @@
 /**
  * @module api/info/userRateLimit
  * `userRateLimit`: the address-based request budget. Hyperliquid allows 1 request per 1 USDC traded plus an initial
- * 10,000; hyperlocal does not enforce the budget, so it reports the budget a user would have: `cumVlm` from the
- * user's fills (the history keeps the 2000 most recent reachable here, so a heavier trader's volume is a lower
- * bound), `nRequestsCap` = 10000 + ⌊cumVlm⌋, `nRequestsUsed` 0 (requests are not counted), `nRequestsSurplus` 0.
+ * 10,000. It reports the budget a user has: `cumVlm` the notional the user ever traded (the engine's lifetime
+ * total), `nRequestsCap` = 10000 + ⌊cumVlm⌋, `nRequestsUsed` 0 and `nRequestsSurplus` 0: the /info layer does not
+ * see the server's optional address limiter (`--rate-limits hyperliquid`), so no request is counted here.
  * @see hyperliquid-api.md §4.4 userRateLimit, §5.8 (address-based limits)
  */
 
@@ -11,7 +11,6 @@ import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
 import { formatUsd } from "../wire.ts";
 import { Address } from "./_schemas.ts";
-import { tradedVolume } from "./_volume.ts";
 
 export const UserRateLimitRequest = v.object({ type: v.literal("userRateLimit"), user: Address });
 
@@ -30,7 +29,7 @@ export function userRateLimit(
   ctx: InfoContext,
   req: v.InferOutput<typeof UserRateLimitRequest>,
 ): UserRateLimitResponse {
-  const volume = tradedVolume(ctx.history, req.user);
+  const volume = ctx.engine.volumeOf(req.user);
   return {
     cumVlm: formatUsd(volume),
     nRequestsUsed: 0,

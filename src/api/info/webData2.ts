@@ -24,7 +24,7 @@ import {
   perpAssetCtxs,
   type SpotClearinghouseState,
 } from "./_shapes.ts";
-import { cumulativeLedger } from "./_volume.ts";
+import { cumulativeLedger } from "./_ledger.ts";
 
 export const WebData2Request = v.object({ type: v.literal("webData2"), user: Address });
 

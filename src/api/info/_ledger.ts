@@ -1,22 +1,11 @@
 /**
- * @module api/info/_volume
- * Per-user sums over the history that several answers print: traded notional (`cumVlm`) and the net of ledger
- * movements (`cumLedger`). Read only; the history caps what each query returns, noted per function.
- * @see hyperliquid-api.md §4.4 userRateLimit, referral, webData2
+ * @module api/info/_ledger
+ * The net of a user's ledger movements (`webData2.cumLedger`), summed over the history page by page. Read only.
+ * @see hyperliquid-api.md §4.4 webData2
  */
 
 import type { Address } from "../../core/index.ts";
 import type { HistoryReader } from "../context.ts";
-
-/**
- * Notional traded by a user, 10^-6 USD, over the fills the history returns for `userFills` (the 2000 most recent):
- * exact up to 2000 fills, a lower bound beyond. The history has no lifetime total yet.
- */
-export function tradedVolume(history: HistoryReader, user: Address): number {
-  let total = 0;
-  for (const f of history.fills(user)) total += f.price * f.size;
-  return total;
-}
 
 /**
  * Net USDC moved into the account outside trading and funding, 10^-6 USD: deposits and transfers received, minus
