@@ -32,6 +32,8 @@ export interface InfoContext {
   readonly history: HistoryReader;
   /** Wall clock, ms (for `time` fields and default `endTime`s). */
   readonly now: () => number;
+  /** Requests the address limiter counted for a user (`--rate-limits hyperliquid`); absent when limits are off. */
+  readonly requestsUsed?: (user: Address) => number;
 }
 
 /** Which signing networks the server accepts. @see hyperliquid-api.md §6.4 */

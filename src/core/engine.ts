@@ -25,7 +25,8 @@ import {
   placeOrders,
   scheduleCancel,
 } from "./book/orders.ts";
-import { type AccountRisk, accountRisk, liquidationPrice, markOf } from "./clearinghouse/margin.ts";
+import type { Leverage } from "./clearinghouse/account.ts";
+import { type AccountRisk, accountRisk, leverageOf, liquidationPrice, markOf } from "./clearinghouse/margin.ts";
 import { advanceFunding, impactPrices, payFunding, predictedRate } from "./clearinghouse/funding.ts";
 import { deposit, updateIsolatedMargin, updateLeverage, usdSend, withdraw } from "./clearinghouse/ledger.ts";
 import { sweepLiquidations } from "./clearinghouse/liquidation.ts";
@@ -222,6 +223,11 @@ export class Engine {
     let due = Math.min(s.nextSampleAt, s.nextFundingAt);
     for (const schedule of s.schedules.values()) if (schedule.at !== undefined && schedule.at < due) due = schedule.at;
     return due;
+  }
+
+  /** The leverage in force for a user on an asset: the user's choice, else the default (cross unless isolated-only). */
+  leverageOf(user: Address, asset: AssetId): Leverage {
+    return leverageOf(this.s, this.s.accounts.get(user) ?? new Account(user), asset);
   }
 
   /** Notional a user has traded (Hyperliquid's `cumVlm`), 10^-6 USD. */

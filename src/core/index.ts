@@ -15,4 +15,9 @@ export { match, type MatchHooks, type Taker, type MakerExit } from "./book/match
 export { depth, bucketPrice, validDepthOptions, type DepthLevel, type DepthOptions } from "./book/depth.ts";
 export { DEFAULT_PERPS, Universe, type Market, type MarketConfig } from "./markets/universe.ts";
 export { formatUnits, parseUnits, pow10, priceHasValidFigures } from "./num.ts";
+export { firesAbove, triggerOrderType } from "./book/triggers.ts";
+export { direction } from "./clearinghouse/settle.ts";
+export type { Leverage } from "./clearinghouse/account.ts";
+export type { AccountRisk, PositionRisk } from "./clearinghouse/margin.ts";
+export type { AssetContext, LiveOrder } from "./engine.ts";
 export { rejectText, ORDER_REJECTS, CANCEL_REJECTS, ACTION_REJECTS, type Reject, type RejectCode } from "./reject.ts";

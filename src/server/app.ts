@@ -106,6 +106,7 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
     ...(addressBudget === undefined
       ? {}
       : {
+          requestsUsed: (user: Address) => addressBudget.usedBy(user),
           limitAddress: (user: Address, action: unknown) => {
             const isCancel =
               (action as { type?: unknown }).type === "cancel" ||

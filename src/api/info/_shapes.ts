@@ -13,13 +13,15 @@ import type {
   Address,
   Engine,
   LedgerDelta,
+  Leverage,
   LiquidationTag,
+  LiveOrder,
   Market,
   OrderStatus,
   OrderView,
   Universe,
 } from "../../core/index.ts";
-import { formatUnits } from "../../core/index.ts";
+import { direction, firesAbove, formatUnits, triggerOrderType } from "../../core/index.ts";
 import type {
   CandleInterval,
   CandleRecord,
@@ -43,7 +45,7 @@ import {
 import type { Hex } from "./_schemas.ts";
 
 /** A live order as the engine reports it. */
-export type LiveOrder = ReturnType<Engine["openOrders"]>[number];
+export type { LiveOrder } from "../../core/index.ts";
 /** A margin table as configured. */
 export type MarginTable = Engine["state"]["tables"] extends ReadonlyMap<number, infer T> ? T : never;
 
@@ -228,17 +230,6 @@ export function tradeHash(tid: number): Hex {
   return recordHash("trade", tid) as Hex;
 }
 
-/** Hyperliquid's `dir` for a perp position going from `start` to `end` (lots). */
-function direction(start: number, end: number): string {
-  if (start === 0) return end > 0 ? "Open Long" : "Open Short";
-  if (start > 0) {
-    if (end > start) return "Open Long";
-    return end < 0 ? "Long > Short" : "Close Long";
-  }
-  if (end < start) return "Open Short";
-  return end > 0 ? "Short > Long" : "Close Short";
-}
-
 function liquidationWire(market: Market, tag: LiquidationTag): FillLiquidationWire {
   return { liquidatedUser: tag.liquidatedUser as Hex, markPx: formatPrice(market, tag.markPrice), method: tag.method };
 }
@@ -371,7 +362,7 @@ export interface HistoricalOrder {
 /** The `orderType` label: a trigger's kind, `Market` for a `FrontendMarket` order, else `Limit`. */
 export function orderTypeOf(o: OrderView): OrderTypeWire {
   const t = o.trigger;
-  if (t !== undefined) return `${t.tpsl === "tp" ? "Take Profit" : "Stop"} ${t.isMarket ? "Market" : "Limit"}`;
+  if (t !== undefined) return triggerOrderType(t.isMarket, t.tpsl) as OrderTypeWire;
   return o.tif === "FrontendMarket" ? "Market" : "Limit";
 }
 
@@ -382,7 +373,7 @@ export function orderTypeOf(o: OrderView): OrderTypeWire {
 export function triggerCondition(market: Market, o: OrderView): string {
   const t = o.trigger;
   if (t === undefined) return "N/A";
-  const above = o.isBuy ? t.tpsl === "sl" : t.tpsl === "tp";
+  const above = firesAbove(o.isBuy, t.tpsl);
   return `Price ${above ? "above" : "below"} ${plain(formatPrice(market, t.triggerPrice))}`;
 }
 
@@ -587,16 +578,9 @@ export function clearinghouseState(engine: Engine, user: Address, time: number):
   };
 }
 
-/** The leverage in force for a user on a market: the user's choice, else cross at min(default, max). */
-export function leverageOf(
-  engine: Engine,
-  user: Address,
-  market: Market,
-): { type: "cross" | "isolated"; value: number } {
-  const chosen = engine.state.accounts.get(user)?.leverage.get(market.asset);
-  if (chosen !== undefined) return chosen;
-  const value = Math.min(engine.state.config.defaultLeverage, market.maxLeverage);
-  return { type: market.onlyIsolated === true ? "isolated" : "cross", value };
+/** The leverage in force for a user on a market. */
+export function leverageOf(engine: Engine, user: Address, market: Market): Leverage {
+  return engine.leverageOf(user, market.asset);
 }
 
 /** `SpotClearinghouseState` of hyperlocal, which has no spot balances yet. */
