@@ -1,7 +1,9 @@
 /**
  * @module bench/main
  * `npm run bench [-- --quick] [-- --json]`: hyperlocal's Book and Engine against npm nodejs-order-book on two
- * deterministic workloads. Each (implementation, mix) runs in its own Node process (bench/run.ts) so JIT feedback
+ * deterministic workloads, then the durable path (bench/durability.ts) and the `/exchange` path: signature recovery
+ * alone and signed orders end to end over HTTP through a journaled server (bench/exchange.ts, server and load generator
+ * in separate processes). Each (implementation, mix) runs in its own Node process (bench/run.ts) so JIT feedback
  * and heap never leak between implementations. `--quick` runs small counts, one process per implementation.
  * The child is bundled with esbuild first (without tsx's `keepNames`, which wraps every closure in a
  * `defineProperty` call), so hyperlocal runs as plain JavaScript, as nodejs-order-book does.
@@ -12,10 +14,11 @@ import { buildSync } from "esbuild";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { DurabilityResult } from "./durability.ts";
+import { runExchange } from "./exchange.ts";
 import type { Job, JobResult } from "./job.ts";
 import { MIX1_SHARES } from "./mixes.ts";
 import { MIX1_SEED, MIX2_SEED, plan } from "./plan.ts";
-import { consistency, jsonLines, ratios, summary, table, targets } from "./report.ts";
+import { consistency, exchangeLines, exchangeTargets, jsonLines, ratios, summary, table, targets } from "./report.ts";
 import { timerOverheadNs } from "./stats.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -23,12 +26,15 @@ const RUN_SOURCE = fileURLToPath(new URL("./run.ts", import.meta.url));
 const RUN = fileURLToPath(new URL("../node_modules/.cache/hyperlocal-bench/run.mjs", import.meta.url));
 const DURABILITY_SOURCE = fileURLToPath(new URL("./durability.ts", import.meta.url));
 const DURABILITY = fileURLToPath(new URL("../node_modules/.cache/hyperlocal-bench/durability.mjs", import.meta.url));
+const EXCHANGE_SOURCE = fileURLToPath(new URL("./exchange.ts", import.meta.url));
+const EXCHANGE = fileURLToPath(new URL("../node_modules/.cache/hyperlocal-bench/exchange.mjs", import.meta.url));
 
 /** Bundles the child entries (our code inlined, packages left to Node) into plain JavaScript. */
 function bundle(): void {
   for (const [source, outfile] of [
     [RUN_SOURCE, RUN],
     [DURABILITY_SOURCE, DURABILITY],
+    [EXCHANGE_SOURCE, EXCHANGE],
   ] as const) {
     bundleOne(source, outfile);
   }
@@ -92,6 +98,7 @@ const durabilityRun = spawnSync(process.execPath, [DURABILITY, String(quick ? 40
 });
 if (durabilityRun.status !== 0) throw new Error(`bench: durability run failed (exit ${durabilityRun.status})`);
 const durability = JSON.parse(durabilityRun.stdout) as DurabilityResult;
+const exchange = await runExchange(EXCHANGE, quick);
 const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
 
 const rs = ratios(results);
@@ -127,11 +134,17 @@ const out: string[] = [
   ...check.lines.map((l) => `  ${l}`),
   "",
   ...durabilityLines(durability),
+  "",
+  ...exchangeLines(exchange, cpus().length),
 ];
 process.stdout.write(`${out.join("\n")}\n`);
 if (json) {
   process.stdout.write(`${jsonLines(results, rs, ts).join("\n")}\n`);
   process.stdout.write(`${JSON.stringify({ durability })}\n`);
+  process.stdout.write(`${JSON.stringify({ exchange })}\n`);
+  for (const t of exchangeTargets(exchange)) {
+    process.stdout.write(`${JSON.stringify({ target: t.name, value: t.value, unit: t.unit, met: t.met })}\n`);
+  }
 }
 if (!check.ok) process.exitCode = 1;
 

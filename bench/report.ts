@@ -4,6 +4,7 @@
  * issue's targets (met or not), a cross-implementation consistency check of final states, and JSON lines.
  */
 
+import type { ExchangeResult, PhaseResult } from "./exchange.ts";
 import type { FinalState, ImplName } from "./impls.ts";
 import type { JobResult } from "./job.ts";
 import { OP_NAMES } from "./mixes.ts";
@@ -191,4 +192,71 @@ export function summary(rs: readonly Ratio[], ts: readonly Target[]): string {
     lines.push(`  [${t.met ? "met" : "MISSED"}] ${t.name}: ${value}`);
   }
   return lines.join("\n");
+}
+
+/** The /exchange targets: end to end against recovery on one core, and the tail at half that rate. */
+export function exchangeTargets(e: ExchangeResult): Target[] {
+  const share = e.load.closed.perSec / e.recovery.oneSourcePerSec;
+  const p99 = e.load.open.p99Ms;
+  return [
+    { name: "e2e signed orders/s ≥ 70% of one-core recovery rate", value: share * 100, unit: "%", met: share >= 0.7 },
+    { name: "p99 ack latency at half load < 5 ms", value: p99, unit: "ms", met: p99 < 5 },
+  ];
+}
+
+/** An open loop whose schedule the server did not keep up with (acknowledged under 97% of the rate). */
+const overloaded = (p: PhaseResult) => p.perSec < 0.97 * p.targetPerSec;
+
+/** The /exchange section: recovery alone, the closed loop, the two open loops, the targets. */
+export function exchangeLines(e: ExchangeResult, cpuCount: number): string[] {
+  const { recovery: r, load } = e;
+  const { closed, open, openHalfE2e: half } = load;
+  const ms = (x: number) => `${fix(x)} ms`;
+  const cores = (p: PhaseResult) =>
+    `server ${fix(p.serverCores)} cores (${fix((p.serverCores / p.perSec) * 1000, 3)} ms CPU per order), load generator ${fix(p.loadCores)} cores`;
+  const [share, tail] = exchangeTargets(e) as [Target, Target];
+  const mark = (t: Target) => `[${t.met ? "met" : "MISSED"}]`;
+  const rows: [string, string, string][] = [
+    ['recovery alone, one core, source "a" only', `${int(r.oneSourcePerSec)}/s`, `${r.backend} backend`],
+    ['  as the server calls it, sources "a", "b"', `${int(r.bothSourcesPerSec)}/s`, "both recovered, always"],
+    ['  pure-JS noble backend, source "a"', `${int(r.noblePerSec)}/s`, ""],
+    ["  hashing alone, no ecrecover", `${int(r.hashPerSec)}/s`, "msgpack, keccak, EIP-712 digest"],
+    [
+      `end to end, closed loop, ${closed.concurrency} in flight`,
+      `${int(closed.perSec)}/s`,
+      `ack p50 ${ms(closed.p50Ms)}, p99 ${ms(closed.p99Ms)}, max ${ms(closed.maxMs)}; ${cores(closed)}`,
+    ],
+    [
+      `end to end, open loop at ${int(open.targetPerSec)}/s${overloaded(open) ? " (overloaded)" : ""}`,
+      `${int(open.perSec)}/s`,
+      `ack p50 ${ms(open.p50Ms)}, p99 ${ms(open.p99Ms)}, p99.9 ${ms(open.p999Ms)}, max ${ms(open.maxMs)}; ${cores(open)}`,
+    ],
+    [
+      "",
+      "",
+      `from the request call (after the timer lag; includes waiting for one of the sockets): p50 ${ms(open.sendP50Ms)}, p99 ${ms(open.sendP99Ms)}`,
+    ],
+    [
+      `end to end, open loop at ${int(half.targetPerSec)}/s (half of closed)`,
+      `${int(half.perSec)}/s`,
+      `ack p50 ${ms(half.p50Ms)}, p99 ${ms(half.p99Ms)}, p99.9 ${ms(half.p999Ms)}, max ${ms(half.maxMs)}; ${cores(half)}`,
+    ],
+  ];
+  const w0 = Math.max(...rows.map((row) => row[0].length));
+  const w1 = Math.max(...rows.map((row) => row[1].length));
+  return [
+    `/exchange: signed orders (one GTC SOL order each: 3 makers resting 1 lot per taker filling 3; ${load.wallets} wallets, ` +
+      'source "a"), server journaled (SQLite WAL, synchronous FULL, group commit, history tables)',
+    `  Recovery: ${int(r.envelopes)} pre-signed envelopes parsed from JSON, recoverL1Candidates per envelope, median of 3 passes.`,
+    `  End to end: createApp in one process, the load generator in another (node:http keep-alive), ${int(load.warmup)} orders of warm-up;`,
+    `  closed loop ${int(closed.orders)} orders; open loops on a fixed schedule (latency from the scheduled send: no coordinated`,
+    `  omission; includes the generator's ~1 ms timer lag): ${int(open.orders)} orders at half the one-source recovery rate`,
+    `  (the target's load), then ${int(half.orders)} at half the closed loop's throughput (a load it should sustain).`,
+    `  Note: ${cpuCount} CPUs; the load generator competes with the server for them (cores used per phase below);`,
+    `  load average ${fix(e.loadAverage)} when this section started. Data directory at close: ${fix(e.dataBytes / 1e6, 1)} MB.`,
+    ...rows.map(([a, b, c]) => `  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`.trimEnd()),
+    `  ${mark(share)} e2e signed orders/s ≥ 70% of one-core recovery rate: ${int(closed.perSec)}/s vs ${int(r.oneSourcePerSec)}/s = ${fix(share.value, 1)}%`,
+    `  ${mark(tail)} p99 ack latency at half load < 5 ms: p99 = ${ms(open.p99Ms)} at ${int(open.targetPerSec)}/s` +
+      (overloaded(open) ? ` (the server acknowledged only ${int(open.perSec)}/s: its queue grew all along)` : ""),
+  ];
 }
