@@ -84,7 +84,7 @@ export async function runDurability(n: number, perTick: number): Promise<Durabil
   const [offPerSec] = await drive(new Sequencer(Engine.create(), undefined, 0, { clock: tick }), commands, perTick);
   const dir = mkdtempSync(join(tmpdir(), "hyperlocal-bench-"));
   try {
-    const store = Store.open(dir);
+    const store = Store.open(dir, "deferred");
     const history = new History(store.db);
     const withHistory = process.env.BENCH_NO_HISTORY === undefined;
     const seq = new Sequencer(Engine.create(), store, 0, {

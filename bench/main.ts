@@ -156,8 +156,8 @@ function durabilityLines(d: DurabilityResult): string[] {
   return [
     `Durable path: ${int(d.commands)} commands (orders, cancels, deposits), ${d.perTick} per event-loop tick, through the sequencer`,
     `  durability off (no store)                 ${int(d.offPerSec)} commands/s`,
-    `  journaled (SQLite WAL, sync per tick,      ${int(d.journaledPerSec)} commands/s, ${(ratio * 100).toFixed(1)}% of off`,
-    `    history tables in the same transaction)  ack p50 ${d.ackP50Ms.toFixed(2)} ms, p99 ${d.ackP99Ms.toFixed(2)} ms`,
+    `  journaled (SQLite WAL, log synced off the loop, ${int(d.journaledPerSec)} commands/s, ${(ratio * 100).toFixed(1)}% of off`,
+    `    history tables in the same transaction)     ack p50 ${d.ackP50Ms.toFixed(2)} ms, p99 ${d.ackP99Ms.toFixed(2)} ms`,
     `  replay on restart                         ${int(d.replayPerSec)} commands/s`,
     `  ${mark(d.journaledPerSec >= 100_000)} journaled ≥ 100,000 commands/s: ${int(d.journaledPerSec)}`,
     `  ${mark(ratio >= 0.7)} journaled ≥ 70% of durability off: ${(ratio * 100).toFixed(1)}%`,

@@ -246,7 +246,7 @@ export function exchangeLines(e: ExchangeResult, cpuCount: number): string[] {
   const w1 = Math.max(...rows.map((row) => row[1].length));
   return [
     `/exchange: signed orders (one GTC SOL order each: 3 makers resting 1 lot per taker filling 3; ${load.wallets} wallets, ` +
-      'source "a"), server journaled (SQLite WAL, synchronous FULL, group commit, history tables)',
+      'source "a"), server journaled (SQLite WAL, group commit, log synced off the event loop before each answer, history tables)',
     `  Recovery: ${int(r.envelopes)} pre-signed envelopes parsed from JSON, recoverL1Candidates per envelope, median of 3 passes.`,
     `  End to end: createApp in one process, the load generator in another (node:http keep-alive), ${int(load.warmup)} orders of warm-up;`,
     `  closed loop ${int(closed.orders)} orders; open loops on a fixed schedule (latency from the scheduled send: no coordinated`,

@@ -5,7 +5,7 @@
  * (`:memory:`) serves tests and quick runs.
  */
 
-import { mkdirSync } from "node:fs";
+import { closeSync, fsync, mkdirSync, openSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { HISTORY_SCHEMA } from "./history.ts";
@@ -39,19 +39,30 @@ export class StoreError extends Error {
   override readonly name = "StoreError";
 }
 
+/**
+ * How a commit reaches the disk. `full`: SQLite syncs the write-ahead log inside every commit (the event loop waits
+ * for the disk). `deferred`: the commit writes the log without syncing (`synchronous = NORMAL`) and the caller syncs
+ * it with {@link Store.syncLog}, which runs on libuv's thread pool, and acknowledges only after that: the same
+ * durability (the log is on disk before anyone hears "ok"), without blocking the event loop during the sync.
+ */
+export type SyncMode = "full" | "deferred";
+
 /** An open data file. */
 export class Store {
+  private logFd: number | undefined;
+
   private constructor(
     readonly db: Database.Database,
     /** The file's path, or `:memory:`. */
     readonly path: string,
+    readonly syncMode: SyncMode,
   ) {}
 
   /**
    * Opens (creating if needed) the store of a data directory, or an in-memory one for `:memory:`.
    * Throws StoreError for a file of another format version or of another program.
    */
-  static open(dataDir: string): Store {
+  static open(dataDir: string, syncMode: SyncMode = "full"): Store {
     const path = dataDir === MEMORY ? MEMORY : join(dataDir, FILE_NAME);
     if (path !== MEMORY) mkdirSync(dirname(path), { recursive: true });
     let db: Database.Database;
@@ -62,7 +73,7 @@ export class Store {
     }
     try {
       if (path !== MEMORY) db.pragma("journal_mode = WAL");
-      db.pragma("synchronous = FULL");
+      db.pragma(syncMode === "deferred" && path !== MEMORY ? "synchronous = NORMAL" : "synchronous = FULL");
       const version = db.pragma("user_version", { simple: true }) as number;
       const app = db.pragma("application_id", { simple: true }) as number;
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
@@ -86,7 +97,30 @@ export class Store {
       if (e instanceof StoreError) throw e;
       throw new StoreError(`cannot read ${path}: ${(e as Error).message}`, { cause: e });
     }
-    return new Store(db, path);
+    return new Store(db, path, path === MEMORY ? "full" : syncMode);
+  }
+
+  /** Whether commits must be followed by {@link syncLog} before they count as durable. */
+  get deferred(): boolean {
+    return this.syncMode === "deferred";
+  }
+
+  /**
+   * Syncs the write-ahead log to disk off the event loop (fsync on libuv's thread pool); `done` runs once every commit
+   * made before the call is on disk, or with the error. Only for a `deferred` store. The log file lives as long as
+   * the connection (SQLite resets it in place after checkpoints and deletes it only on close), so one descriptor
+   * serves for the store's life.
+   */
+  syncLog(done: (error: Error | null) => void): void {
+    if (this.logFd === undefined) {
+      try {
+        this.logFd = openSync(`${this.path}-wal`, "r");
+      } catch (e) {
+        done(e as Error);
+        return;
+      }
+    }
+    fsync(this.logFd, done);
   }
 
   /** Runs `fn` in one transaction: one commit, one sync. */
@@ -95,6 +129,10 @@ export class Store {
   }
 
   close(): void {
+    if (this.logFd !== undefined) {
+      closeSync(this.logFd);
+      this.logFd = undefined;
+    }
     if (this.db.open) this.db.close();
   }
 }

@@ -13,7 +13,7 @@ import { handleExchange } from "../api/exchange/index.ts";
 import { handleInfo } from "../api/info/index.ts";
 import { History } from "../journal/history.ts";
 import { recover } from "../journal/recover.ts";
-import { MEMORY, Store } from "../journal/store.ts";
+import { MEMORY, Store, type SyncMode } from "../journal/store.ts";
 import { batchLength, exchangeWeight, infoWeight } from "../api/weights.ts";
 import { createHttpServer, type HttpAnswer } from "./http.ts";
 import { AddressBudget, IpLimiter } from "./rateLimit.ts";
@@ -36,6 +36,11 @@ export interface AppOptions {
   /** How often the clock checks for due funding samples, payments and scheduled cancels, ms. */
   readonly tickMs: number;
   readonly maxBodyBytes: number;
+  /**
+   * `deferred` (default): the journal's sync runs off the event loop and answers wait for it; `full`: SQLite syncs
+   * inside every commit. Both acknowledge only what is on disk.
+   */
+  readonly syncMode: SyncMode;
   /** `off` (local use, the default) or `hyperliquid`: IP weights and the address budget as on Hyperliquid. */
   readonly rateLimits: "off" | "hyperliquid";
   /** Structured log sink. */
@@ -53,6 +58,7 @@ export const DEFAULT_APP_OPTIONS: AppOptions = {
   tickMs: 1_000,
   maxBodyBytes: 1 << 20,
   rateLimits: "off",
+  syncMode: "deferred",
   log: () => {},
 };
 
@@ -79,7 +85,7 @@ export interface App {
 export async function createApp(overrides: Partial<AppOptions> = {}): Promise<App> {
   const options: AppOptions = { ...DEFAULT_APP_OPTIONS, ...overrides };
   const { log, clock } = options;
-  const store = Store.open(options.dataDir);
+  const store = Store.open(options.dataDir, options.syncMode);
   const history = new History(store.db);
   const recovered = recover(store, options.engine);
   const engine = recovered.engine;
@@ -190,7 +196,7 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      sequencer.flush();
+      await sequencer.drain();
       if (fatal === undefined) sequencer.snapshot();
       store.close();
     },

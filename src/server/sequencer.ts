@@ -2,8 +2,10 @@
  * @module server/sequencer
  * The single writer. Each submitted command gets the next sequence number and a time; the commands of one event-loop
  * tick are journaled and applied inside one SQLite transaction (group commit: one sync per tick, not per command);
- * only after that commit are their events published and their callers answered. A throw from the engine is a bug:
- * the sequencer stops and refuses everything after it.
+ * only after that commit is on disk are their events published and their callers answered. With a `deferred` store
+ * the sync runs off the event loop: while one sync is in flight, the next ticks commit (unsynced) and wait for the
+ * following sync, which covers them all. A throw from the engine is a bug: the sequencer stops and refuses everything
+ * after it.
  */
 
 import type { Command, Engine, Event, UnstampedCommand } from "../core/index.ts";
@@ -36,9 +38,21 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
+/** A committed tick waiting for its sync before it is published and answered. */
+interface Committed {
+  readonly firstSeq: number;
+  readonly batch: readonly Pending[];
+  readonly stamped: readonly Command[];
+  readonly results: readonly Event[][];
+}
+
 export class Sequencer {
   private pending: Pending[] = [];
   private scheduled = false;
+  /** Committed ticks waiting for the next sync (deferred stores). */
+  private unsynced: Committed[] = [];
+  private syncing = false;
+  private idleWaiters: (() => void)[] = [];
   private failed: unknown;
   private seq: number;
   private snapshotSeq: number;
@@ -74,7 +88,7 @@ export class Sequencer {
 
   /** Queues a command; resolves with its events once it is durable and applied. */
   submit(command: Unstamped): Promise<Event[]> {
-    if (this.failed !== undefined) return Promise.reject(new Error("sequencer stopped after an engine error"));
+    if (this.failed !== undefined) return Promise.reject(new Error("sequencer stopped after a failure (engine error or disk error)"));
     return new Promise<Event[]>((resolve, reject) => {
       this.pending.push({ command, resolve, reject });
       if (!this.scheduled) {
@@ -118,12 +132,52 @@ export class Sequencer {
     }
     this.commits++;
     this.seq += batch.length;
+    const committed: Committed = { firstSeq, batch, stamped, results };
+    if (this.store?.deferred === true) {
+      this.unsynced.push(committed);
+      this.startSync();
+    } else {
+      this.release(committed);
+    }
+    this.maybeSnapshot();
+  }
+
+  /** Publishes a durable tick's events and answers its callers, in order. */
+  private release({ firstSeq, batch, stamped, results }: Committed): void {
     stamped.forEach((command, i) => {
       const events = results[i] as Event[];
       this.options.publish?.(firstSeq + i, command, events);
       (batch[i] as Pending).resolve(events);
     });
-    this.maybeSnapshot();
+  }
+
+  /** Syncs the log for every tick committed so far; one sync at a time, the next one covering whatever came since. */
+  private startSync(): void {
+    if (this.syncing || this.unsynced.length === 0 || this.store === undefined) return;
+    this.syncing = true;
+    const covered = this.unsynced;
+    this.unsynced = [];
+    this.store.syncLog((error) => {
+      this.syncing = false;
+      if (error !== null) {
+        // The disk refused: nothing after this point can be acknowledged as durable.
+        this.failed = error;
+        for (const c of [...covered, ...this.unsynced]) for (const p of c.batch) p.reject(error);
+        this.unsynced = [];
+        this.options.onFatal?.(error);
+      } else {
+        for (const c of covered) this.release(c);
+        this.startSync();
+      }
+      if (!this.syncing) for (const wake of this.idleWaiters.splice(0)) wake();
+    });
+  }
+
+  /** Resolves once everything submitted so far is committed, synced and answered. */
+  async drain(): Promise<void> {
+    this.flush();
+    if (!this.syncing && this.unsynced.length === 0) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
   private maybeSnapshot(): void {

@@ -1,9 +1,13 @@
 /**
  * @module test/server/sequencer
- * The single writer: one commit per tick, answers only after the commit, times never backwards, a bug stops it.
+ * The single writer: one commit per tick, answers only after the commit (and, with a deferred store, after the
+ * log's sync), times never backwards, a bug stops it.
  */
 
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { Engine } from "../../src/core/index.ts";
 import { Journal } from "../../src/journal/journal.ts";
@@ -80,4 +84,57 @@ test("snapshots are taken every N commands and recovery resumes from them", asyn
   assert.equal(r.replayed, 5);
   assert.equal(r.engine.stateHash(), engine.stateHash());
   store.close();
+});
+
+test("deferred sync: answers wait for the log's sync, one sync covers the ticks committed meanwhile", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "hyperlocal-seq-"));
+  const store = Store.open(dir, "deferred");
+  assert.equal(store.db.pragma("synchronous", { simple: true }), 1, "NORMAL: the commit itself does not sync");
+  const syncs: (() => void)[] = [];
+  const realSync = store.syncLog.bind(store);
+  // Hold each sync until the test lets it go, to see what waits for it.
+  store.syncLog = (done) => syncs.push(() => realSync(done));
+  const engine = Engine.create();
+  const seq = new Sequencer(engine, store, 0, { clock: () => T0 });
+  let answered = 0;
+  const first = seq.submit({ type: "deposit", user: A, usd: 1 }).then(() => answered++);
+  seq.flush();
+  assert.equal(syncs.length, 1, "the first tick's sync started");
+  const later = [1, 2, 3].map(() => seq.submit({ type: "deposit", user: A, usd: 1 }).then(() => answered++));
+  seq.flush();
+  seq.submit({ type: "deposit", user: A, usd: 1 }).then(() => answered++);
+  seq.flush();
+  assert.equal(seq.commits, 3, "ticks keep committing while a sync is in flight");
+  assert.equal(syncs.length, 1, "one sync at a time");
+  await new Promise((r) => setImmediate(r));
+  assert.equal(answered, 0, "nothing is answered before its sync");
+  (syncs.shift() as () => void)();
+  await first;
+  assert.equal(answered, 1);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(syncs.length, 1, "the next sync covers both later ticks");
+  assert.equal(answered, 1);
+  const drained = seq.drain();
+  (syncs.shift() as () => void)();
+  await Promise.all(later);
+  await drained;
+  assert.equal(answered, 5);
+  store.close();
+  const reopened = Store.open(dir);
+  assert.equal(recover(reopened).engine.stateHash(), engine.stateHash());
+  reopened.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("deferred sync: a failed sync refuses the waiting callers and stops the sequencer", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "hyperlocal-seq-"));
+  const store = Store.open(dir, "deferred");
+  store.syncLog = (done) => setImmediate(() => done(new Error("EIO: disk gone")));
+  let fatal: unknown;
+  const seq = new Sequencer(Engine.create(), store, 0, { clock: () => T0, onFatal: (e) => (fatal = e) });
+  await assert.rejects(seq.submit({ type: "deposit", user: A, usd: 1 }), /EIO/);
+  assert.match(String(fatal), /EIO/);
+  await assert.rejects(seq.submit({ type: "tick" }), /stopped/);
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -13,7 +13,8 @@ import { rejectText } from "../../core/index.ts";
 import type { ExchangeContext } from "../context.ts";
 import { SigningInputError } from "../signing/eip712.ts";
 import { explainSignature, formatExplanation } from "../signing/explain.ts";
-import { type L1Candidate, type L1Envelope, recoverL1Candidates, VAULT_ACTION_TYPES } from "../signing/l1.ts";
+import { hashedVault, type L1Envelope, l1ActionHash, l1Digest, VAULT_ACTION_TYPES } from "../signing/l1.ts";
+import { recoverAddress } from "../signing/recover.ts";
 import { encodeAction } from "../signing/msgpack.ts";
 import { recoverUserSigner, userSignedNonce } from "../signing/userSigned.ts";
 import { UInt } from "../primitives.ts";
@@ -208,22 +209,25 @@ function identifyL1(
     vaultAddress: env.vaultAddress ?? null,
     expiresAfter: env.expiresAfter ?? null,
   };
-  const readings: unknown[] = [raw];
-  if (!sameBytes(encodeAction(raw), encodeAction(canonical))) readings.push(canonical);
-  const sources = ctx.network.sources;
-  const tried: L1Candidate[] = [];
-  for (const tryBothVault of [false, true]) {
-    if (tryBothVault && base.vaultAddress === null) break;
-    for (const action of readings) {
-      const envelope: L1Envelope = { ...base, action };
-      for (const c of recoverL1Candidates(envelope, { sources, tryBothVault })) {
-        const user = accountFor(ctx, c.signer);
-        if (user !== undefined) return { signer: c.signer, user };
-        tried.push(c);
-      }
+  // Readings in order of likelihood; each costs a hash and one recovery per source, so stop at the first known signer.
+  let first: Address | undefined;
+  const tryReading = (action: unknown, vaultInHash: string | null): Identity | undefined => {
+    const connectionId = l1ActionHash(action, env.nonce, vaultInHash, base.expiresAfter);
+    for (const source of ctx.network.sources) {
+      const signer = recoverAddress(l1Digest(connectionId, source), env.signature);
+      if (signer === undefined) continue;
+      const user = accountFor(ctx, signer);
+      if (user !== undefined) return { signer, user };
+      first ??= signer;
     }
-  }
-  return unknownSigner(ctx, { ...base, action: raw }, tried[0]?.signer);
+    return undefined;
+  };
+  const ruled = hashedVault({ action: raw, vaultAddress: base.vaultAddress });
+  const found =
+    tryReading(raw, ruled) ??
+    (sameBytes(encodeAction(raw), encodeAction(canonical)) ? undefined : tryReading(canonical, ruled)) ??
+    (base.vaultAddress === null ? undefined : tryReading(raw, ruled === null ? base.vaultAddress : null));
+  return found ?? unknownSigner(ctx, { ...base, action: raw }, first);
 }
 
 /** Recovers the signer of a user-signed action (§6.5 step 3); it acts for itself. */

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DESERIALIZE_ERROR } from "../../../src/api/exchange/index.ts";
+import { DESERIALIZE_ERROR, handleExchange } from "../../../src/api/exchange/index.ts";
 import { T0 } from "../../helpers/engine.ts";
 import { A, B, harness, json, orderAction, STRANGER, wireOrder } from "../../helpers/exchange.ts";
 import { signL1, signUserAction } from "../../helpers/wallet.ts";
@@ -121,4 +121,27 @@ test("an unparseable signature is refused without taking anything down", async (
   const bad = { action: NOOP, nonce: T0 + 1, signature: { r: "0x0", s: "0x0", v: 27 } };
   assert.deepEqual(json(await h.raw(bad)), { status: "err", response: "Unable to recover signer." });
   assert.deepEqual(json(await h.l1(A, NOOP)), OK);
+});
+
+test("a pinned network refuses the other: wrong source recovers nobody, wrong chain is named", async () => {
+  const h = await harness();
+  const pinned = { ...h.ctx, network: { sources: ["a"] as const, chains: ["Mainnet"] as const } };
+  const fromTestnet = await handleExchange(pinned, signL1(A, NOOP, T0 + 1, { source: "b" }));
+  const out = json(fromTestnet) as { status: string; response: string };
+  assert.equal(out.status, "err");
+  assert.match(out.response, /^User or API Wallet 0x[0-9a-f]{40} does not exist\.$/);
+  assert.notEqual(out.response, `User or API Wallet ${A.address} does not exist.`, "source b is not tried");
+  assert.deepEqual(json(await handleExchange(pinned, signL1(A, NOOP, T0 + 2, { source: "a" }))), OK);
+  const testnetSend = {
+    type: "usdSend",
+    signatureChainId: "0x66eee",
+    hyperliquidChain: "Testnet",
+    destination: B.address,
+    amount: "1",
+    time: T0 + 3,
+  };
+  assert.deepEqual(json(await handleExchange(pinned, signUserAction(A, testnetSend, T0 + 3))), {
+    status: "err",
+    response: "hyperliquidChain Testnet is not accepted by this server (it accepts Mainnet).",
+  });
 });
