@@ -145,3 +145,20 @@ test("a pinned network refuses the other: wrong source recovers nobody, wrong ch
     response: "hyperliquidChain Testnet is not accepted by this server (it accepts Mainnet).",
   });
 });
+
+test("the Python SDK's envelope: explicit null vaultAddress and expiresAfter, testnet source, minimal r/s hex", async () => {
+  const h = await harness();
+  const signed = signL1(A, orderAction(wireOrder(5, true, "99", "1")), T0 + 11, { source: "b" });
+  const minimal = (hex: string) => `0x${hex.slice(2).replace(/^0+/, "")}`;
+  const body = {
+    action: signed.action,
+    nonce: signed.nonce,
+    signature: { r: minimal(signed.signature.r), s: minimal(signed.signature.s), v: signed.signature.v },
+    vaultAddress: null,
+    expiresAfter: null,
+  };
+  assert.deepEqual(json(await h.raw(body)), {
+    status: "ok",
+    response: { type: "order", data: { statuses: [{ resting: { oid: 1_000_000 } }] } },
+  });
+});
