@@ -27,7 +27,7 @@ const HELP = `hyperlocal: a local, faithful copy of the Hyperliquid exchange for
 Usage: hyperlocal <command>
 
 Commands:
-  serve      Starts the exchange: HTTP POST /info and POST /exchange on port 3001, durable in
+  serve      Starts the exchange: HTTP POST /info, POST /exchange and WebSocket /ws on port 3001, durable in
              ./.hyperlocal, with ten funded dev accounts. \`hyperlocal serve --help\` lists its options.
   recover    --data-dir DIR [--truncate-after N] [--drop-snapshot N]: checks that a data directory
              recovers (snapshot + journal), and repairs a damaged one after copying its file.
@@ -35,7 +35,8 @@ Commands:
   version    Prints the version (also --version, -v).
 
 Not built yet:
-  The WebSocket (/ws); the market simulator and dev endpoints; spot, TWAP, sub-accounts and vaults;
+  The market simulator and dev endpoints; spot, TWAP, sub-accounts and vaults; some WebSocket feeds
+  (spotState, spotAssetCtxs, allDexs*, outcomeMetaUpdates, fastAssetCtxs);
   the \`sim\`, \`replay\` and \`snapshot\` commands.
 `;
 

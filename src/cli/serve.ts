@@ -1,6 +1,6 @@
 /**
  * @module cli/serve
- * `hyperlocal serve`: starts the exchange (HTTP /info and /exchange) on its defaults or the given flags, funds the
+ * `hyperlocal serve`: starts the exchange (HTTP /info and /exchange, WebSocket /ws) on its defaults or the given flags, funds the
  * ten deterministic dev accounts on a new data directory, gives every market an opening oracle price, prints what a
  * user needs on one screen, and shuts down cleanly on SIGINT or SIGTERM (finish the tick, snapshot, close the file).
  */
@@ -158,7 +158,7 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<App> {
       "hyperlocal: a local Hyperliquid exchange",
       "",
       `  HTTP        ${app.url}   (POST /info, POST /exchange)`,
-      "  WebSocket   not built yet (/ws comes next)",
+      `  WebSocket   ${app.wsUrl}   (subscribe, unsubscribe, post, ping; /ws?seq=1 numbers every push)`,
       `  Data        ${flags.dataDir === ":memory:" ? ":memory: (nothing is kept)" : flags.dataDir}` +
         (r.seq > 0 ? `  (recovered ${r.seq} journal entries)` : ""),
       `  Limits      ${flags.rateLimits === "off" ? "off (local use)" : "Hyperliquid's IP weights and address budget"}`,

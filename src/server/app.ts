@@ -1,8 +1,10 @@
 /**
  * @module server/app
  * The one place that wires everything: the store and recovery, the engine, the history tables, the sequencer, the
- * clock that lets time pass (funding, dead man's switches), and the HTTP server over the api handlers.
- * `createApp(options) → App`; `listen()` opens the port, `close()` finishes the tick, snapshots and closes the file.
+ * clock that lets time pass (funding, dead man's switches), the HTTP server over the api handlers, and the WebSocket
+ * endpoint `/ws` on the same port (the feeds hub, fed with every durable tick's events).
+ * `createApp(options) → App`; `listen()` opens the port, `close()` closes the sockets, finishes the tick, snapshots
+ * and closes the file.
  */
 
 import type { Server } from "node:http";
@@ -15,9 +17,13 @@ import { History } from "../journal/history.ts";
 import { recover } from "../journal/recover.ts";
 import { MEMORY, Store, type SyncMode } from "../journal/store.ts";
 import { batchLength, exchangeWeight, infoWeight } from "../api/weights.ts";
-import { createHttpServer, type HttpAnswer } from "./http.ts";
+import type { TickEvents } from "../feeds/channel.ts";
+import { type ChannelRegistry, Hub } from "../feeds/hub.ts";
+import { CHANNELS, NOT_BUILT_CHANNELS } from "../feeds/index.ts";
+import { createHttpServer, type HttpAnswer, type HttpRoutes } from "./http.ts";
 import { AddressBudget, IpLimiter } from "./rateLimit.ts";
 import { Sequencer } from "./sequencer.ts";
+import { attachWebSocket, HYPERLIQUID_WS_LIMITS, NO_WS_LIMITS, type WsLimits } from "./ws.ts";
 
 export interface AppOptions {
   /** Data directory, or `:memory:` for an ephemeral exchange. */
@@ -43,6 +49,14 @@ export interface AppOptions {
   readonly syncMode: SyncMode;
   /** `off` (local use, the default) or `hyperliquid`: IP weights and the address budget as on Hyperliquid. */
   readonly rateLimits: "off" | "hyperliquid";
+  /** Close a WebSocket after this long with no frame sent or received, ms (Hyperliquid: 60 s). */
+  readonly wsIdleTimeoutMs: number;
+  /** Close a WebSocket whose unsent data passes this many bytes (a consumer too slow to read). */
+  readonly wsMaxBufferedBytes: number;
+  /** Overrides of the WebSocket limits (§1.9); the base is `rateLimits`' (none when off, Hyperliquid's otherwise). */
+  readonly wsLimits?: Partial<WsLimits>;
+  /** The channels `/ws` serves (default: the feeds registry). */
+  readonly channels?: ChannelRegistry;
   /** Structured log sink. */
   readonly log: (level: "info" | "warn" | "error", message: string, fields?: Record<string, unknown>) => void;
 }
@@ -59,6 +73,8 @@ export const DEFAULT_APP_OPTIONS: AppOptions = {
   maxBodyBytes: 1 << 20,
   rateLimits: "off",
   syncMode: "deferred",
+  wsIdleTimeoutMs: 60_000,
+  wsMaxBufferedBytes: 16 * 1024 * 1024,
   log: () => {},
 };
 
@@ -67,6 +83,8 @@ export interface App {
   readonly options: AppOptions;
   /** `http://host:port` once listening. */
   readonly url: string;
+  /** `ws://host:port/ws` once listening. */
+  readonly wsUrl: string;
   readonly port: number;
   /** What recovery did on start. */
   readonly recovered: { readonly seq: number; readonly fromSnapshot: number; readonly replayed: number };
@@ -77,7 +95,9 @@ export interface App {
   fund(address: string, usd: string | number): Promise<void>;
   /** Sets oracle prices by coin name (`{ BTC: "65000" }`). */
   setOracle(prices: Readonly<Record<string, string>>): Promise<Event[]>;
-  /** Stops taking requests, finishes the tick, snapshots and closes the store. */
+  /** Closes every WebSocket connection (a dev control: clients see a drop and reconnect). */
+  dropConnections(): void;
+  /** Stops taking requests, closes every socket, finishes the tick, snapshots and closes the store. */
   close(): Promise<void>;
 }
 
@@ -90,9 +110,29 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
   const recovered = recover(store, options.engine);
   const engine = recovered.engine;
   let fatal: unknown;
+  // The feeds: the events of the commands released together (one durable tick) are gathered and handed to the hub
+  // once, in a microtask queued before the callers' continuations.
+  let hub: Hub | undefined;
+  let tickEvents: Event[] = [];
+  let tickTime = 0;
+  let publishQueued = false;
+  const publishTick = () => {
+    publishQueued = false;
+    const tick: TickEvents = { time: tickTime, events: tickEvents };
+    tickEvents = [];
+    hub?.publish(tick);
+  };
   const sequencer = new Sequencer(engine, store, recovered.seq, {
     clock,
     history,
+    publish: (_seq, command, events) => {
+      for (const e of events) tickEvents.push(e);
+      tickTime = command.time;
+      if (!publishQueued) {
+        publishQueued = true;
+        queueMicrotask(publishTick);
+      }
+    },
     onFatal: (error) => {
       fatal = error;
       log("error", "engine failed: the exchange stops taking commands", { error: String(error) });
@@ -121,27 +161,38 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
           },
         }),
   };
-  const server: Server = createHttpServer(
-    {
-      info: (body, ip) => {
-        const out = handleInfo(ctx, body);
-        if (ipLimiter === undefined || out.status !== 200) return out;
-        const type = (body as { type: string }).type;
-        return ipLimiter.take(ip, infoWeight(type, out.json)) ? out : TOO_MANY;
-      },
-      exchange: (body, ip) => {
-        if (ipLimiter !== undefined && !ipLimiter.take(ip, exchangeWeight((body as { action?: unknown })?.action))) {
-          return Promise.resolve(TOO_MANY);
-        }
-        return handleExchange(ctx, body);
-      },
-      get: { "/health": () => ({ status: fatal === undefined ? "ok" : "failed", seq: sequencer.lastSeq }) },
+  const routes: HttpRoutes = {
+    info: (body, ip) => {
+      const out = handleInfo(ctx, body);
+      if (ipLimiter === undefined || out.status !== 200) return out;
+      const type = (body as { type: string }).type;
+      return ipLimiter.take(ip, infoWeight(type, out.json)) ? out : TOO_MANY;
     },
-    {
-      maxBodyBytes: options.maxBodyBytes,
-      onError: (error, path) => log("error", `request to ${path} failed`, { error: String(error) }),
+    exchange: (body, ip) => {
+      if (ipLimiter !== undefined && !ipLimiter.take(ip, exchangeWeight((body as { action?: unknown })?.action))) {
+        return Promise.resolve(TOO_MANY);
+      }
+      return handleExchange(ctx, body);
     },
-  );
+    get: { "/health": () => ({ status: fatal === undefined ? "ok" : "failed", seq: sequencer.lastSeq }) },
+  };
+  const server: Server = createHttpServer(routes, {
+    maxBodyBytes: options.maxBodyBytes,
+    onError: (error, path) => log("error", `request to ${path} failed`, { error: String(error) }),
+  });
+  hub = new Hub(ctx, options.channels ?? { channels: CHANNELS, notBuilt: NOT_BUILT_CHANNELS }, {
+    onError: (error, where) => log("error", `feed ${where} failed`, { error: String(error) }),
+  });
+  const ws = attachWebSocket(server, {
+    hub,
+    info: routes.info,
+    exchange: routes.exchange,
+    limits: { ...(limits ? HYPERLIQUID_WS_LIMITS : NO_WS_LIMITS), ...options.wsLimits },
+    idleTimeoutMs: options.wsIdleTimeoutMs,
+    maxBufferedBytes: options.wsMaxBufferedBytes,
+    maxFrameBytes: options.maxBodyBytes,
+    log,
+  });
 
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -161,9 +212,13 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
     get url() {
       return `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
     },
+    get wsUrl() {
+      return `ws://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}/ws`;
+    },
     get port() {
       return port;
     },
+    dropConnections: () => ws.dropConnections(),
     listen: () =>
       new Promise<void>((resolve, reject) => {
         server.once("error", reject);
@@ -192,6 +247,8 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
       if (closed) return;
       closed = true;
       if (timer !== undefined) clearInterval(timer);
+      await ws.close();
+      hub?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

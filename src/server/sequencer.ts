@@ -88,7 +88,8 @@ export class Sequencer {
 
   /** Queues a command; resolves with its events once it is durable and applied. */
   submit(command: Unstamped): Promise<Event[]> {
-    if (this.failed !== undefined) return Promise.reject(new Error("sequencer stopped after a failure (engine error or disk error)"));
+    if (this.failed !== undefined)
+      return Promise.reject(new Error("sequencer stopped after a failure (engine error or disk error)"));
     return new Promise<Event[]>((resolve, reject) => {
       this.pending.push({ command, resolve, reject });
       if (!this.scheduled) {

@@ -91,6 +91,7 @@ describe("hyperlocal serve", () => {
     assert.ok(dev !== undefined);
     assert.ok(first.output().includes(`(0) ${dev.address}  ${dev.privateKey}`), first.output());
     assert.ok(first.output().includes(`Data        ${dir}`));
+    assert.match(first.output(), /WebSocket {3}ws:\/\/127\.0\.0\.1:\d+\/ws /);
     const wallet = walletOf(dev.privateKey, dev.address);
     const action = {
       type: "order",
