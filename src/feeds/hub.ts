@@ -110,7 +110,10 @@ export class Hub {
     if (!parsed.success || !isPlainObject(parsed.output)) return { kind: "parse" };
     const sub = parsed.output;
     const echo: Record<string, unknown> = { ...sub };
-    for (const [k, x] of Object.entries(subscription)) if (!Object.hasOwn(echo, k)) echo[k] = x;
+    for (const [k, x] of Object.entries(subscription)) {
+      // defineProperty, not assignment: a client key named `__proto__` must stay a key of the echo (§1.4).
+      if (!Object.hasOwn(echo, k)) Object.defineProperty(echo, k, { value: x, enumerable: true, writable: true });
+    }
     return { kind: "ok", spec, sub, key: `${spec.type}:${canonicalJson(sub)}`, json: JSON.stringify(sub), echo };
   }
 

@@ -287,7 +287,8 @@ export function attachWebSocket(server: Server, options: WsOptions): WsEndpoint 
         this.error(PARSE_ERROR + text);
         return;
       }
-      if (!isPlainObject(msg)) {
+      // serde_json (Hyperliquid's parser) refuses nesting deeper than 128 levels; so do we, as a parse error.
+      if (!isPlainObject(msg) || tooDeep(msg, MAX_JSON_DEPTH)) {
         this.error(PARSE_ERROR + text);
         return;
       }
@@ -476,4 +477,21 @@ export function attachWebSocket(server: Server, options: WsOptions): WsEndpoint 
       wss.close();
     },
   };
+}
+
+/** serde_json's default recursion limit: deeper JSON is not a valid request. */
+const MAX_JSON_DEPTH = 128;
+
+/** Whether a parsed JSON value nests deeper than `limit` arrays/objects (iterative: no stack overflow). */
+function tooDeep(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== "object" || v === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }

@@ -199,11 +199,16 @@ describe("ws: protocol", () => {
       '{"method":"post","id":7,"request":{"type":"info","payload":{"type":"noSuchInfo"}}}',
       '{"method":"post","id":7,"request":{"type":"info"}}',
       '  {"method" : "dance"}  ',
+      // Deeper than serde_json's 128 levels: not a valid request (a stack overflow must not answer otherwise).
+      `{"method":"subscribe","subscription":{"type":"trades","coin":"BTC","x":${"[".repeat(20_000)}${"]".repeat(20_000)}}}`,
+      `{"method":"ping","x":${"[".repeat(128)}${"]".repeat(128)}}`,
     ];
     for (const raw of raws) {
       c.send(raw);
-      assert.equal(await c.next(), errorFrame(PARSE + raw), raw);
+      assert.equal(await c.next(), errorFrame(PARSE + raw), raw.slice(0, 200));
     }
+    c.send(`{"method":"ping","x":${"[".repeat(127)}${"]".repeat(127)}}`);
+    assert.equal(await c.next(), '{"channel":"pong"}', "128 levels in all is still fine");
   });
 
   it("a known type that is not built gets a clear error naming it", async (t) => {
