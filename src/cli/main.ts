@@ -6,6 +6,7 @@
 
 import { readFileSync } from "node:fs";
 import type { Io } from "./io.ts";
+import { accountsCommand, fundCommand } from "./accounts.ts";
 import { recoverCommand } from "./recover.ts";
 import { SERVE_HELP, serveCommand } from "./serve.ts";
 
@@ -29,6 +30,8 @@ Usage: hyperlocal <command>
 Commands:
   serve      Starts the exchange: HTTP POST /info, POST /exchange and WebSocket /ws on port 3001, durable in
              ./.hyperlocal, with ten funded dev accounts. \`hyperlocal serve --help\` lists its options.
+  accounts   [--seed S] [--json]: prints the ten dev accounts (address and private key) serve funds.
+  fund       ADDRESS AMOUNT [--url URL]: credits USDC to any address on a running server.
   recover    --data-dir DIR [--truncate-after N] [--drop-snapshot N]: checks that a data directory
              recovers (snapshot + journal), and repairs a damaged one after copying its file.
   help       Shows this text (also --help, -h).
@@ -57,6 +60,10 @@ export async function main(argv: readonly string[], io: Io = STD_IO): Promise<nu
       return 0;
     case "recover":
       return recoverCommand(rest, io);
+    case "accounts":
+      return accountsCommand(rest, io);
+    case "fund":
+      return fundCommand(rest, io);
     case "serve":
       if (rest.includes("--help") || rest.includes("-h")) {
         io.out(SERVE_HELP);

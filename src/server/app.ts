@@ -20,6 +20,7 @@ import { batchLength, exchangeWeight, infoWeight } from "../api/weights.ts";
 import type { TickEvents } from "../feeds/channel.ts";
 import { type ChannelRegistry, Hub } from "../feeds/hub.ts";
 import { CHANNELS, NOT_BUILT_CHANNELS } from "../feeds/index.ts";
+import { devRoutes } from "./dev.ts";
 import { createHttpServer, type HttpAnswer, type HttpRoutes } from "./http.ts";
 import { AddressBudget, IpLimiter } from "./rateLimit.ts";
 import { Sequencer } from "./sequencer.ts";
@@ -175,6 +176,7 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
       return handleExchange(ctx, body);
     },
     get: { "/health": () => ({ status: fatal === undefined ? "ok" : "failed", seq: sequencer.lastSeq }) },
+    post: devRoutes({ engine, submit, dropConnections: () => ws.dropConnections() }),
   };
   const server: Server = createHttpServer(routes, {
     maxBodyBytes: options.maxBodyBytes,

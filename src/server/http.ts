@@ -18,6 +18,8 @@ export interface HttpRoutes {
   readonly exchange: (body: unknown, ip: string) => Promise<HttpAnswer>;
   /** Extra GET routes (health, dev pages), by path. */
   readonly get?: Readonly<Record<string, () => unknown>>;
+  /** Extra JSON POST routes (hyperlocal's dev controls), by path; same body rules as /info. */
+  readonly post?: Readonly<Record<string, (body: unknown) => Promise<HttpAnswer>>>;
 }
 
 export interface HttpOptions {
@@ -56,7 +58,8 @@ async function handle(routes: HttpRoutes, options: HttpOptions, req: IncomingMes
     res.writeHead(204, PREFLIGHT).end();
     return;
   }
-  if (path !== "/info" && path !== "/exchange") {
+  const extra = Object.hasOwn(routes.post ?? {}, path) ? routes.post?.[path] : undefined;
+  if (path !== "/info" && path !== "/exchange" && extra === undefined) {
     const get = routes.get?.[path];
     if (get !== undefined && (req.method === "GET" || req.method === "HEAD")) {
       sendJson(res, get());
@@ -91,7 +94,12 @@ async function handle(routes: HttpRoutes, options: HttpOptions, req: IncomingMes
     return;
   }
   const ip = req.socket.remoteAddress ?? "";
-  const out = path === "/info" ? routes.info(body, ip) : await routes.exchange(body, ip);
+  const out =
+    extra !== undefined
+      ? await extra(body)
+      : path === "/info"
+        ? routes.info(body, ip)
+        : await routes.exchange(body, ip);
   if (out.status === 200) sendJson(res, out.json);
   else sendText(res, out.status, out.text);
 }

@@ -71,7 +71,8 @@ export interface WsEndpoint {
   /** Open connections. */
   readonly connections: number;
   /** Closes every connection (close frame 1012, then the socket); new ones are still accepted. */
-  dropConnections(): void;
+  /** Closes every connection (code 1012) and keeps accepting new ones; returns how many were open. */
+  dropConnections(): number;
   /** Closes every connection and stops accepting new ones. */
   close(): Promise<void>;
 }
@@ -469,7 +470,9 @@ export function attachWebSocket(server: Server, options: WsOptions): WsEndpoint 
       return connections.size;
     },
     dropConnections: () => {
+      const open = connections.size;
       void closeAll(1012, "Connection dropped by hyperlocal");
+      return open;
     },
     close: async () => {
       closed = true;

@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -103,6 +103,18 @@ describe("hyperlocal serve", () => {
       status: "ok",
       response: { type: "order", data: { statuses: [{ resting: { oid: 1_000_000 } }] } },
     });
+    // `hyperlocal fund` credits any address on the running server.
+    const newcomer = `0x${"5e".repeat(20)}`;
+    const funded = spawnSync(process.execPath, ["bin/hyperlocal.js", "fund", newcomer, "25.5", "--url", first.url], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    assert.equal(funded.status, 0, funded.stderr);
+    assert.equal(funded.stdout, `Funded ${newcomer} with $25.5; withdrawable now $25.5.\n`);
+    const state = (await post(first.url, "/info", { type: "clearinghouseState", user: newcomer })) as {
+      withdrawable: string;
+    };
+    assert.equal(state.withdrawable, "25.5");
     assert.equal(await stop(first), 0);
 
     const second = await start(process.execPath, args);
