@@ -15,10 +15,22 @@ import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { DurabilityResult } from "./durability.ts";
 import { runExchange } from "./exchange.ts";
+import { runFanout } from "./fanout.ts";
 import type { Job, JobResult } from "./job.ts";
 import { MIX1_SHARES } from "./mixes.ts";
 import { MIX1_SEED, MIX2_SEED, plan } from "./plan.ts";
-import { consistency, exchangeLines, exchangeTargets, jsonLines, ratios, summary, table, targets } from "./report.ts";
+import {
+  consistency,
+  exchangeLines,
+  exchangeTargets,
+  fanoutLines,
+  fanoutTargets,
+  jsonLines,
+  ratios,
+  summary,
+  table,
+  targets,
+} from "./report.ts";
 import { timerOverheadNs } from "./stats.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -28,6 +40,8 @@ const DURABILITY_SOURCE = fileURLToPath(new URL("./durability.ts", import.meta.u
 const DURABILITY = fileURLToPath(new URL("../node_modules/.cache/hyperlocal-bench/durability.mjs", import.meta.url));
 const EXCHANGE_SOURCE = fileURLToPath(new URL("./exchange.ts", import.meta.url));
 const EXCHANGE = fileURLToPath(new URL("../node_modules/.cache/hyperlocal-bench/exchange.mjs", import.meta.url));
+const FANOUT_SOURCE = fileURLToPath(new URL("./fanout.ts", import.meta.url));
+const FANOUT = fileURLToPath(new URL("../node_modules/.cache/hyperlocal-bench/fanout.mjs", import.meta.url));
 
 /** Bundles the child entries (our code inlined, packages left to Node) into plain JavaScript. */
 function bundle(): void {
@@ -35,6 +49,7 @@ function bundle(): void {
     [RUN_SOURCE, RUN],
     [DURABILITY_SOURCE, DURABILITY],
     [EXCHANGE_SOURCE, EXCHANGE],
+    [FANOUT_SOURCE, FANOUT],
   ] as const) {
     bundleOne(source, outfile);
   }
@@ -99,6 +114,7 @@ const durabilityRun = spawnSync(process.execPath, [DURABILITY, String(quick ? 40
 if (durabilityRun.status !== 0) throw new Error(`bench: durability run failed (exit ${durabilityRun.status})`);
 const durability = JSON.parse(durabilityRun.stdout) as DurabilityResult;
 const exchange = await runExchange(EXCHANGE, quick);
+const fanout = await runFanout(FANOUT, quick);
 const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
 
 const rs = ratios(results);
@@ -136,6 +152,8 @@ const out: string[] = [
   ...durabilityLines(durability),
   "",
   ...exchangeLines(exchange, cpus().length),
+  "",
+  ...fanoutLines(fanout),
 ];
 process.stdout.write(`${out.join("\n")}\n`);
 if (json) {
@@ -143,6 +161,10 @@ if (json) {
   process.stdout.write(`${JSON.stringify({ durability })}\n`);
   process.stdout.write(`${JSON.stringify({ exchange })}\n`);
   for (const t of exchangeTargets(exchange)) {
+    process.stdout.write(`${JSON.stringify({ target: t.name, value: t.value, unit: t.unit, met: t.met })}\n`);
+  }
+  process.stdout.write(`${JSON.stringify({ fanout })}\n`);
+  for (const t of fanoutTargets(fanout)) {
     process.stdout.write(`${JSON.stringify({ target: t.name, value: t.value, unit: t.unit, met: t.met })}\n`);
   }
 }

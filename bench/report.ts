@@ -5,6 +5,7 @@
  */
 
 import type { ExchangeResult, PhaseResult } from "./exchange.ts";
+import type { FanoutResult, FanoutScenario } from "./fanout.ts";
 import type { FinalState, ImplName } from "./impls.ts";
 import type { JobResult } from "./job.ts";
 import { OP_NAMES } from "./mixes.ts";
@@ -258,5 +259,51 @@ export function exchangeLines(e: ExchangeResult, cpuCount: number): string[] {
     `  ${mark(share)} e2e signed orders/s ≥ 70% of one-core recovery rate: ${int(closed.perSec)}/s vs ${int(r.oneSourcePerSec)}/s = ${fix(share.value, 1)}%`,
     `  ${mark(tail)} p99 ack latency at half load < 5 ms: p99 = ${ms(open.p99Ms)} at ${int(open.targetPerSec)}/s` +
       (overloaded(open) ? ` (the server acknowledged only ${int(open.perSec)}/s: its queue grew all along)` : ""),
+  ];
+}
+
+/** The fan-out targets: frames/s from one server process (best scenario), p99 at 1,000 subscribers. */
+export function fanoutTargets(f: FanoutResult): Target[] {
+  const best = Math.max(0, ...f.scenarios.map((s) => s.framesPerSec));
+  const thousand = f.scenarios.find((s) => s.connections <= 1_000);
+  const out: Target[] = [
+    { name: "fan-out ≥ 200,000 frames/s from one server process", value: best, unit: "frames/s", met: best >= 200_000 },
+  ];
+  if (thousand !== undefined) {
+    const p99 = thousand.p99Ms;
+    const hz = Math.round(1000 / f.bookMs);
+    out.push({
+      name: `fan-out p99 < 20 ms at 1,000 subscribers, ${hz} book updates/s per coin`,
+      value: p99,
+      unit: "ms",
+      met: p99 < 20,
+    });
+  }
+  return out;
+}
+
+/** The fan-out section: one row per scenario, then the targets. */
+export function fanoutLines(f: FanoutResult): string[] {
+  const ms = (x: number) => `${fix(x)} ms`;
+  const row = (s: FanoutScenario) => [
+    `  ${int(s.connections)} connections × ${s.coinsPerConnection} coin(s), ${s.clientProcesses} client process(es): ` +
+      `${int(s.framesPerSec)} frames/s delivered of ${int(s.offeredPerSec)} scheduled (${int(s.bookFramesPerSec)} l2Book, ` +
+      `${int(s.tradeFramesPerSec)} trades; ${fix(s.bytesPerSec / 1e6, 1)} MB/s; l2Book kept ${fix(s.bookHz, 1)}/s per coin)`,
+    `    latency p50 ${ms(s.p50Ms)}, p99 ${ms(s.p99Ms)}, p99.9 ${ms(s.p999Ms)}, max ${ms(s.maxMs)} ` +
+      `(p99 l2Book ${ms(s.bookP99Ms)}, trades ${ms(s.tradeP99Ms)}); server ${fix(s.serverCores)} cores, clients ${fix(s.clientCores)} cores`,
+    `    connect + subscribe ${fix(s.connectSeconds, 1)} s; failed handshakes ${int(s.failed)}, unacknowledged ${int(s.unacknowledged)}, dropped ${int(s.dropped)}`,
+  ];
+  const mark = (t: Target) => `[${t.met ? "met" : "MISSED"}]`;
+  return [
+    `WebSocket fan-out: one server process (:memory:, l2Book every ${f.bookMs} ms, a maker + IOC taker on each of ` +
+      `${f.coins.join(", ")} every ${f.tradeMs} ms), load clients in other processes (ws), each connection subscribed`,
+    "  to l2Book and trades of its coin(s). Latency: frame `time` (server wall clock, integer ms: +0–1 ms) to the client's",
+    `  receipt. ${f.cpuCount} CPUs shared by server and clients; load average ${fix(f.loadAverage)} at start; ulimit -n ${int(f.fdLimit)}` +
+      (f.cappedBy > 0 ? ` (connections capped: ${int(f.cappedBy)} fewer)` : "") +
+      `; driver orders ${int(f.submitted)}, rejected ${int(f.errors)}.`,
+    ...f.scenarios.flatMap(row),
+    ...fanoutTargets(f).map(
+      (t) => `  ${mark(t)} ${t.name}: ${t.unit === "ms" ? ms(t.value) : `${int(t.value)} ${t.unit}`}`,
+    ),
   ];
 }
