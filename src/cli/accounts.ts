@@ -30,7 +30,9 @@ export function accountsCommand(args: readonly string[], io: Io): number {
     );
   } else {
     io.out(`Dev accounts (seed "${seed}", $${DEV_BALANCE.toLocaleString("en-US")} each on a new data directory):\n`);
-    accounts.forEach((a, i) => io.out(`  (${i}) ${a.address}  ${a.privateKey}\n`));
+    accounts.forEach((a, i) => {
+      io.out(`  (${i}) ${a.address}  ${a.privateKey}\n`);
+    });
   }
   return 0;
 }

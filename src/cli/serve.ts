@@ -1,8 +1,8 @@
 /**
  * @module cli/serve
  * `hyperlocal serve`: starts the exchange (HTTP /info and /exchange, WebSocket /ws) on its defaults or the given flags, funds the
- * ten deterministic dev accounts on a new data directory, gives every market an opening oracle price, prints what a
- * user needs on one screen, and shuts down cleanly on SIGINT or SIGTERM (finish the tick, snapshot, close the file).
+ * ten deterministic dev accounts on a new data directory, gives every market an opening oracle price, starts the
+ * market simulator (unless `--no-sim`), prints what a user needs on one screen, and shuts down cleanly on SIGINT or SIGTERM (finish the tick, snapshot, close the file).
  */
 
 import { secp256k1 } from "@noble/curves/secp256k1.js";
@@ -10,6 +10,7 @@ import type { NetworkPolicy } from "../api/context.ts";
 import { keccak256, toHex, utf8 } from "../api/signing/eip712.ts";
 import { publicKeyToAddress } from "../api/signing/recover.ts";
 import { type App, createApp } from "../server/app.ts";
+import { createSimulator, httpTransport, type Simulator } from "../sim/simulator.ts";
 import type { Io } from "./io.ts";
 
 /** Where data lives unless `--data-dir` says otherwise: a folder in the working directory. */
@@ -53,6 +54,8 @@ export interface ServeFlags {
   readonly seed: string;
   readonly explainSignatures: boolean;
   readonly rateLimits: "off" | "hyperliquid";
+  /** Run the market simulator (`--no-sim` turns it off). */
+  readonly sim: boolean;
 }
 
 export const SERVE_HELP = `Usage: hyperlocal serve [options]
@@ -62,7 +65,9 @@ export const SERVE_HELP = `Usage: hyperlocal serve [options]
   --data-dir DIR         where the journal, snapshots and history live (default ./${DEFAULT_DATA_DIR});
                          :memory: keeps everything in memory and forgets it on exit
   --network N            signatures accepted: both (default), mainnet (source "a"), testnet (source "b")
-  --seed S               seed of the dev accounts (default "${DEFAULT_SEED}")
+  --seed S               seed of the dev accounts and of the market simulator (default "${DEFAULT_SEED}"):
+                         the same seed gives the same accounts and the same market
+  --no-sim               no market simulator: the books hold only what clients place
   --rate-limits MODE     off (default: unlimited, for local use) or hyperliquid (IP weights, 1200 a
                          minute, and the per-address request budget, as on Hyperliquid)
   --explain-signatures   log how every signature from an unknown signer was hashed and what it recovered to
@@ -78,11 +83,16 @@ export function parseServeFlags(args: readonly string[]): ServeFlags | string {
     seed: DEFAULT_SEED,
     explainSignatures: false,
     rateLimits: "off",
+    sim: true,
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] as string;
     if (flag === "--explain-signatures") {
       flags.explainSignatures = true;
+      continue;
+    }
+    if (flag === "--no-sim") {
+      flags.sim = false;
       continue;
     }
     const value = args[++i];
@@ -131,8 +141,19 @@ export function devAccounts(seed: string, count = DEV_ACCOUNTS): DevAccount[] {
   });
 }
 
-/** Starts the exchange and prints its banner; resolves with the running app. */
-export async function startServe(flags: ServeFlags, io: Io): Promise<App> {
+/** A running `serve`: the app and, unless `--no-sim`, the simulator trading on it. */
+export interface Serving {
+  readonly app: App;
+  readonly sim: Simulator | undefined;
+  /** Stops the simulator, then closes the app (finish the tick, snapshot, close the file). */
+  stop(): Promise<void>;
+}
+
+/** Milliseconds between simulator steps. */
+const SIM_TICK_MS = 500;
+
+/** Starts the exchange (and the simulator) and prints the banner. */
+export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
   const app = await createApp({
     port: flags.port,
     host: flags.host,
@@ -151,6 +172,16 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<App> {
   }
   if (Object.keys(unpriced).length > 0) await app.setOracle(unpriced);
   await app.listen();
+  let sim: Simulator | undefined;
+  if (flags.sim) {
+    sim = createSimulator({
+      transport: httpTransport(app.url),
+      seed: flags.seed,
+      tickMs: SIM_TICK_MS,
+      onError: (e) => io.err(`[warn] simulator step failed: ${String(e)}\n`),
+    });
+    await sim.start();
+  }
   const network = NETWORKS[flags.network] as NetworkPolicy;
   const r = app.recovered;
   io.out(
@@ -161,6 +192,7 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<App> {
       `  WebSocket   ${app.wsUrl}   (subscribe, unsubscribe, post, ping; /ws?seq=1 numbers every push)`,
       `  Data        ${flags.dataDir === ":memory:" ? ":memory: (nothing is kept)" : flags.dataDir}` +
         (r.seq > 0 ? `  (recovered ${r.seq} journal entries)` : ""),
+      `  Simulator   ${sim === undefined ? "off (--no-sim)" : `on: seed "${flags.seed}", a step every ${SIM_TICK_MS} ms (makers, takers, oracle walk)`}`,
       `  Limits      ${flags.rateLimits === "off" ? "off (local use)" : "Hyperliquid's IP weights and address budget"}`,
       `  Signatures  sources ${network.sources.map((s) => `"${s}"`).join(", ")}; chains ${network.chains.join(", ")}`,
       "",
@@ -171,7 +203,15 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<App> {
       "",
     ].join("\n"),
   );
-  return app;
+  return {
+    app,
+    sim,
+    stop: async () => {
+      sim?.stop();
+      await sim?.idle();
+      await app.close();
+    },
+  };
 }
 
 /** `hyperlocal serve`: runs until SIGINT or SIGTERM, then closes cleanly. */
@@ -181,9 +221,9 @@ export async function serveCommand(args: readonly string[], io: Io): Promise<num
     io.err(`hyperlocal serve: ${flags}\n\n${SERVE_HELP}`);
     return 2;
   }
-  let app: App;
+  let serving: Serving;
   try {
-    app = await startServe(flags, io);
+    serving = await startServe(flags, io);
   } catch (e) {
     io.err(`hyperlocal serve: ${(e as Error).message}\n`);
     return 1;
@@ -193,7 +233,7 @@ export async function serveCommand(args: readonly string[], io: Io): Promise<num
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
-  await app.close();
+  await serving.stop();
   io.out("hyperlocal: stopped (state saved).\n");
   return 0;
 }

@@ -1,6 +1,7 @@
 /**
  * @module test/cli/serve
- * `hyperlocal serve` end to end, as real child processes: the README's `npm start` starts the exchange on port 3001;
+ * `hyperlocal serve` end to end, as real child processes: the README's `npm start` starts the exchange on port 3001
+ * with the market simulator trading (books fill, trades print);
  * a signed order from a dev account rests, survives SIGTERM and a restart on the same data directory, and the
  * banner shows the URL, the data directory and the dev accounts.
  */
@@ -79,13 +80,26 @@ describe("hyperlocal serve", () => {
     assert.equal(r.url, "http://127.0.0.1:3001");
     const meta = (await post(r.url, "/info", { type: "meta" })) as { universe: { name: string }[] };
     assert.equal(meta.universe[0]?.name, "BTC");
+    assert.match(r.output(), /Simulator {3}on: seed "hyperlocal"/);
+    // The simulator makes a living market within seconds: deep books and printed trades.
+    const deadline = Date.now() + 20_000;
+    let depth = [0, 0];
+    let trades = 0;
+    while (Date.now() < deadline && (Math.min(...depth) < 5 || trades === 0)) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const book = (await post(r.url, "/info", { type: "l2Book", coin: "BTC" })) as { levels: unknown[][] };
+      depth = book.levels.map((side) => side.length);
+      trades = ((await post(r.url, "/info", { type: "recentTrades", coin: "BTC" })) as unknown[]).length;
+    }
+    assert.ok(Math.min(...depth) >= 5, `BTC book depth ${depth.join("/")}`);
+    assert.ok(trades > 0, "BTC trades printed");
     // npm itself dies of the SIGINT (as on a Ctrl-C); the server under it finishes and says so.
     await stop(r, "SIGINT");
     assert.match(r.output(), /hyperlocal: stopped \(state saved\)\./);
   });
 
   it("an acknowledged order of a dev account survives SIGTERM and a restart", async () => {
-    const args = ["bin/hyperlocal.js", "serve", "--port", "0", "--data-dir", dir];
+    const args = ["bin/hyperlocal.js", "serve", "--port", "0", "--data-dir", dir, "--no-sim"];
     const first = await start(process.execPath, args);
     const [dev] = devAccounts("hyperlocal");
     assert.ok(dev !== undefined);

@@ -23,7 +23,8 @@ export interface Served {
 
 /** Starts `hyperlocal serve --port 0 --data-dir <dir>` and waits until it listens. */
 export function serve(dataDir: string, extra: readonly string[] = []): Promise<Served> {
-  const args = [BIN, "serve", "--port", "0", "--data-dir", dataDir, ...extra];
+  // No simulator: the crash test's own load is the whole load, so every order's fate is its own.
+  const args = [BIN, "serve", "--port", "0", "--data-dir", dataDir, "--no-sim", ...extra];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let out = "";
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
