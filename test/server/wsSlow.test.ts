@@ -253,7 +253,9 @@ describe("ws slow consumers", () => {
     assert.deepEqual(normalErrors, []);
     assert.equal(sentAt.size, 0, `${sentAt.size} posts unanswered`);
     assert.ok(latencies.length >= 50, `${latencies.length} posts`);
-    assert.ok(percentile(latencies, 99) < 100, `p99 ${percentile(latencies, 99)} ms`);
+    // Not a performance target (that is the benchmark's job): a bound far above what a busy 2-core CI machine shows
+    // (50–160 ms) but far below the seconds a client would wait if the slow consumers' buffers held it up.
+    assert.ok(percentile(latencies, 99) < 1_000, `p99 ${percentile(latencies, 99)} ms`);
     assert.ok(books >= cutMs / CADENCE_MS.l2Book / 4, `${books} books in ${cutMs} ms`);
     normal.close();
   });
