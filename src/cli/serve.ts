@@ -181,6 +181,14 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
       onError: (e) => io.err(`[warn] simulator step failed: ${String(e)}\n`),
     });
     await sim.start();
+    const running = sim;
+    app.addDevRoute("sim", async (body) => {
+      const paused = (body as { paused?: unknown } | null)?.paused;
+      if (typeof paused !== "boolean")
+        return { status: 422, text: 'sim: {"paused": true} or {"paused": false} expected' };
+      running.paused = paused;
+      return { status: 200, json: { status: "ok", paused, stats: running.stats } };
+    });
   }
   const network = NETWORKS[flags.network] as NetworkPolicy;
   const r = app.recovered;

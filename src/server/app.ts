@@ -98,6 +98,8 @@ export interface App {
   setOracle(prices: Readonly<Record<string, string>>): Promise<Event[]>;
   /** Closes every WebSocket connection (a dev control: clients see a drop and reconnect). */
   dropConnections(): void;
+  /** Adds a dev control under `/hyperlocal/` (the CLI adds the simulator's). */
+  addDevRoute(name: string, handler: (body: unknown) => Promise<HttpAnswer>): void;
   /** Stops taking requests, closes every socket, finishes the tick, snapshots and closes the store. */
   close(): Promise<void>;
 }
@@ -162,6 +164,7 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
           },
         }),
   };
+  const devPosts = devRoutes({ engine, submit, dropConnections: () => ws.dropConnections() });
   const routes: HttpRoutes = {
     info: (body, ip) => {
       const out = handleInfo(ctx, body);
@@ -176,7 +179,7 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
       return handleExchange(ctx, body);
     },
     get: { "/health": () => ({ status: fatal === undefined ? "ok" : "failed", seq: sequencer.lastSeq }) },
-    post: devRoutes({ engine, submit, dropConnections: () => ws.dropConnections() }),
+    post: devPosts,
   };
   const server: Server = createHttpServer(routes, {
     maxBodyBytes: options.maxBodyBytes,
@@ -221,6 +224,9 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
       return port;
     },
     dropConnections: () => ws.dropConnections(),
+    addDevRoute: (name, handler) => {
+      devPosts[`/hyperlocal/${name}`] = handler;
+    },
     listen: () =>
       new Promise<void>((resolve, reject) => {
         server.once("error", reject);

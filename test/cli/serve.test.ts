@@ -93,6 +93,20 @@ describe("hyperlocal serve", () => {
     }
     assert.ok(Math.min(...depth) >= 5, `BTC book depth ${depth.join("/")}`);
     assert.ok(trades > 0, "BTC trades printed");
+    // Pause and resume the simulator through its dev control.
+    const pause = await fetch(`${r.url}/hyperlocal/sim`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ paused: true }),
+    });
+    assert.equal(pause.status, 200);
+    assert.equal(((await pause.json()) as { paused: boolean }).paused, true);
+    const bad = await fetch(`${r.url}/hyperlocal/sim`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ paused: "yes" }),
+    });
+    assert.equal(bad.status, 422);
     // npm itself dies of the SIGINT (as on a Ctrl-C); the server under it finishes and says so.
     await stop(r, "SIGINT");
     assert.match(r.output(), /hyperlocal: stopped \(state saved\)\./);
@@ -129,6 +143,12 @@ describe("hyperlocal serve", () => {
       withdrawable: string;
     };
     assert.equal(state.withdrawable, "25.5");
+    const noSim = await fetch(`${first.url}/hyperlocal/sim`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ paused: true }),
+    });
+    assert.equal(noSim.status, 404, "no simulator control with --no-sim");
     assert.equal(await stop(first), 0);
 
     const second = await start(process.execPath, args);
