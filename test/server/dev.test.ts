@@ -26,8 +26,10 @@ async function dev(app: App, path: string, body: unknown) {
 
 describe("dev controls", () => {
   let app: App;
+  /** The server's clock, moved by hand so that funding samples are due when the test wants them. */
+  let now = Date.now();
   before(async () => {
-    app = await startServer({ engine: { markRule: "oracle" } });
+    app = await startServer({ engine: { markRule: "oracle" }, clock: () => now });
   });
   after(() => app.close());
 
@@ -73,10 +75,19 @@ describe("dev controls", () => {
   });
 
   it("pay-funding pays now and reports the payments", async () => {
+    now += 60_000; // twelve premium samples fall due before the payment
     const out = await dev(app, "pay-funding", {});
     assert.equal(out.status, 200);
     assert.equal((out.body as { status: string }).status, "ok");
-    assert.equal(typeof (out.body as { payments: number }).payments, "number");
+    const payments = (out.body as { payments: number }).payments;
+    // Every payment is someone's funding record: the two SOL position holders (SHORT and the backstop liquidator).
+    const liquidator = app.engine.state.config.liquidator;
+    let recorded = 0;
+    for (const user of [SHORT.address, liquidator, LONG.address]) {
+      recorded += ((await post(app, "/info", { type: "userFunding", user, startTime: 0 })).body as unknown[]).length;
+    }
+    assert.ok(payments > 0, "positions are open, so funding is paid");
+    assert.equal(recorded, payments);
   });
 
   it("drop-connections closes every WebSocket with 1012; new connections are accepted", async () => {
