@@ -44,6 +44,7 @@ import {
 import { dayStats } from "./markets/context.ts";
 import { midPrice, parseOraclePrice, updateMark } from "./markets/prices.ts";
 import {
+  assetOfOrder,
   cloidKey,
   type EngineSnapshot,
   type EngineState,
@@ -296,7 +297,7 @@ export class Engine {
 
   /** A live order by oid (any user), or undefined. */
   liveOrder(oid: number): LiveOrder | undefined {
-    const asset = this.s.orderAsset.get(oid);
+    const asset = assetOfOrder(this.s, oid);
     if (asset === undefined) return undefined;
     const resting = this.s.books[asset]?.get(oid);
     if (resting !== undefined) return { order: bookView(resting, asset), parentOid: undefined, active: true };
@@ -383,7 +384,7 @@ export class Engine {
       }
       for (const o of book.orders()) {
         live++;
-        if (s.orderAsset.get(o.oid) !== asset) throw new Error(`invariant: oid ${o.oid} not indexed`);
+        if (o.asset !== asset || s.resting.get(o.oid) !== o) throw new Error(`invariant: oid ${o.oid} not indexed`);
         if (o.cloid !== undefined && s.cloids.get(cloidKey(o.user, o.cloid)) !== o.oid) {
           throw new Error(`invariant: cloid of ${o.oid} not indexed`);
         }
@@ -393,10 +394,10 @@ export class Engine {
     s.triggers.forEach((map, asset) => {
       for (const t of map.values()) {
         live++;
-        if (s.orderAsset.get(t.oid) !== asset) throw new Error(`invariant: trigger ${t.oid} not indexed`);
+        if (s.triggerAsset.get(t.oid) !== asset) throw new Error(`invariant: trigger ${t.oid} not indexed`);
       }
     });
-    const indexed = s.orderAsset.size;
+    const indexed = s.resting.size + s.triggerAsset.size;
     if (indexed !== live) throw new Error(`invariant: ${indexed} indexed orders, ${live} live`);
     const net = new Map<number, number>();
     for (const account of s.accounts.values()) {

@@ -9,7 +9,7 @@ import type { BuilderFee, Tif, TpSl } from "./command.ts";
 import type { EngineConfig } from "./config.ts";
 import type { TriggerView } from "./event.ts";
 import type { Address, AssetId, Cloid, Oid } from "./ids.ts";
-import { Account, type Leverage } from "./clearinghouse/account.ts";
+import { Account, isZeroPosition, type Leverage } from "./clearinghouse/account.ts";
 import { Book, type BookOrder } from "./book/book.ts";
 import type { TriggerOrder } from "./book/triggers.ts";
 import type { MarginTable } from "./markets/marginTables.ts";
@@ -83,8 +83,10 @@ export interface EngineState {
   readonly volume: VolumeBucket[][];
   readonly treasury: Treasury;
   readonly accounts: Map<Address, Account>;
-  /** Every live order (resting or trigger) → its asset. The order itself names its user. */
-  readonly orderAsset: Map<Oid, AssetId>;
+  /** Every resting order by oid, across assets: the one index all books share (a book order names its asset). */
+  readonly resting: Map<Oid, BookOrder>;
+  /** Every waiting trigger order → its asset (the order itself lives in `triggers`). */
+  readonly triggerAsset: Map<Oid, AssetId>;
   /** `user + cloid` → oid of the live order holding that cloid. */
   readonly cloids: Map<string, Oid>;
   readonly schedules: Map<Address, Schedule>;
@@ -108,11 +110,12 @@ export interface EngineState {
 export function emptyState(config: EngineConfig, firstOid: number, firstTid: number): EngineState {
   const universe = new Universe(config.markets);
   const n = universe.markets.length;
+  const resting = new Map<Oid, BookOrder>();
   return {
     config,
     universe,
     tables: new Map(config.marginTables),
-    books: Array.from({ length: n }, () => new Book()),
+    books: Array.from({ length: n }, (_, asset) => new Book(asset, resting)),
     triggers: Array.from({ length: n }, () => new Map<Oid, TriggerOrder>()),
     prices: Array.from({ length: n }, () => emptyPrices()),
     funding: Array.from({ length: n }, () => emptyFunding()),
@@ -120,7 +123,8 @@ export function emptyState(config: EngineConfig, firstOid: number, firstTid: num
     volume: Array.from({ length: n }, () => []),
     treasury: { deposited: 0, withdrawn: 0, fees: 0 },
     accounts: new Map(),
-    orderAsset: new Map(),
+    resting,
+    triggerAsset: new Map(),
     cloids: new Map(),
     schedules: new Map(),
     identity: emptyIdentity(),
@@ -288,6 +292,7 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
       user,
       cash: a.cash,
       positions: [...a.positions.entries()]
+        .filter(([, p]) => !isZeroPosition(p))
         .sort(([x], [y]) => x - y)
         .map(([asset, p]) => ({
           asset,
@@ -331,10 +336,20 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
   };
 }
 
-/** Records a live order in the oid and cloid indexes. */
-export function trackOrder(s: EngineState, user: Address, oid: Oid, asset: AssetId, cloid: Cloid | undefined): void {
-  s.orderAsset.set(oid, asset);
+/** Records a live order's cloid (resting orders are indexed by their book, triggers by {@link trackTrigger}). */
+export function trackCloid(s: EngineState, user: Address, oid: Oid, cloid: Cloid | undefined): void {
   if (cloid !== undefined) s.cloids.set(cloidKey(user, cloid), oid);
+}
+
+/** Records a waiting trigger order in the oid and cloid indexes. */
+export function trackTrigger(s: EngineState, t: TriggerOrder, asset: AssetId): void {
+  s.triggerAsset.set(t.oid, asset);
+  trackCloid(s, t.user, t.oid, t.cloid);
+}
+
+/** The asset of a live order (resting or trigger), or undefined. */
+export function assetOfOrder(s: EngineState, oid: Oid): AssetId | undefined {
+  return s.resting.get(oid)?.asset ?? s.triggerAsset.get(oid);
 }
 
 /** The user of a live order, or undefined. */
@@ -410,6 +425,7 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
   for (const o of snap.orders) {
     const order: BookOrder = {
       oid: o.oid,
+      asset: o.asset,
       user: o.user,
       isBuy: o.isBuy,
       price: o.price,
@@ -427,10 +443,12 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
       prev: undefined,
       next: undefined,
       level: undefined,
+      account: undefined,
     };
     (s.books[o.asset] as Book).add(order);
-    trackOrder(s, o.user, o.oid, o.asset, order.cloid);
+    trackCloid(s, o.user, o.oid, order.cloid);
     const account = accountOf(s, o.user);
+    order.account = account;
     if (o.reduceOnly) account.reduceOnlyOids.add(o.oid);
     else account.addOrderNotional(o.asset, o.isBuy, o.size * o.price);
   }
@@ -453,7 +471,7 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
       siblingOid: t.siblingOid ?? undefined,
     };
     (s.triggers[t.asset] as Map<Oid, TriggerOrder>).set(t.oid, trigger);
-    trackOrder(s, t.user, t.oid, t.asset, trigger.cloid);
+    trackTrigger(s, trigger, t.asset);
   }
   for (const [user, at, day, fired] of snap.schedules) s.schedules.set(user, { at: at ?? undefined, day, fired });
   return s;

@@ -10,11 +10,14 @@
 
 import type { Tif } from "../command.ts";
 import type { TriggerView } from "../event.ts";
-import type { Address, Cloid, Oid } from "../ids.ts";
+import type { Address, AssetId, Cloid, Oid } from "../ids.ts";
+import type { Account } from "../clearinghouse/account.ts";
 
 /** A resting order. Mutable: `size` shrinks as it fills. Links are owned by the book. */
 export interface BookOrder {
   readonly oid: Oid;
+  /** The asset whose book it rests on. */
+  readonly asset: AssetId;
   readonly user: Address;
   readonly isBuy: boolean;
   /** Limit price in tick units. */
@@ -42,11 +45,15 @@ export interface BookOrder {
   prev: BookOrder | undefined;
   next: BookOrder | undefined;
   level: Level | undefined;
+  /** The owner's account, cached by the engine on first use (saves a map lookup per fill, rest and cancel). */
+  account: Account | undefined;
 }
 
 /** What a new book order needs; the rest defaults to a plain Gtc order outside any TP/SL group. */
 export interface NewBookOrder {
   readonly oid: Oid;
+  /** Defaults to 0 (a standalone book). */
+  readonly asset?: AssetId;
   readonly user: Address;
   readonly isBuy: boolean;
   readonly price: number;
@@ -64,6 +71,7 @@ export interface NewBookOrder {
 export function bookOrder(o: NewBookOrder): BookOrder {
   return {
     oid: o.oid,
+    asset: o.asset ?? 0,
     user: o.user,
     isBuy: o.isBuy,
     price: o.price,
@@ -81,6 +89,7 @@ export function bookOrder(o: NewBookOrder): BookOrder {
     prev: undefined,
     next: undefined,
     level: undefined,
+    account: undefined,
   };
 }
 
@@ -218,11 +227,20 @@ export class BookSide {
   }
 }
 
-/** One asset's book: both sides and the oid index of its resting orders. */
+/**
+ * One asset's book: both sides, and an oid index of resting orders. The engine gives all its books one shared index
+ * (oids are unique across assets), so that finding an order's asset by oid costs no second map; a standalone book
+ * has its own.
+ */
 export class Book {
   readonly bids = new BookSide(true);
   readonly asks = new BookSide(false);
-  private readonly byOid = new Map<Oid, BookOrder>();
+  private count = 0;
+
+  constructor(
+    readonly asset: AssetId = 0,
+    private readonly index: Map<Oid, BookOrder> = new Map(),
+  ) {}
 
   /** The side an order of this direction rests on. */
   side(isBuy: boolean): BookSide {
@@ -231,29 +249,37 @@ export class Book {
 
   /** Number of resting orders. */
   get size(): number {
-    return this.byOid.size;
+    return this.count;
   }
 
-  /** A resting order by oid. */
+  /** A resting order of this book by oid. */
   get(oid: Oid): BookOrder | undefined {
-    return this.byOid.get(oid);
+    const order = this.index.get(oid);
+    return order !== undefined && order.asset === this.asset ? order : undefined;
   }
 
   /** Adds an order at the back of its price level. The caller guarantees it does not cross. */
   add(order: BookOrder): void {
-    const before = this.byOid.size;
-    this.byOid.set(order.oid, order);
-    if (this.byOid.size === before) throw new Error(`book: duplicate oid ${order.oid}`);
+    if (order.asset !== this.asset) throw new Error(`book ${this.asset}: order ${order.oid} is for ${order.asset}`);
+    const before = this.index.size;
+    this.index.set(order.oid, order);
+    if (this.index.size === before) throw new Error(`book: duplicate oid ${order.oid}`);
+    this.count++;
     this.side(order.isBuy).push(order);
   }
 
   /** Removes a resting order in O(1). Returns it, or undefined when the oid is not resting here. */
   remove(oid: Oid): BookOrder | undefined {
-    const order = this.byOid.get(oid);
-    if (order === undefined) return undefined;
-    this.byOid.delete(oid);
-    this.side(order.isBuy).unlink(order);
+    const order = this.get(oid);
+    if (order !== undefined) this.detach(order);
     return order;
+  }
+
+  /** Removes an order known to rest on this book (no lookup). */
+  detach(order: BookOrder): void {
+    this.index.delete(order.oid);
+    this.count--;
+    this.side(order.isBuy).unlink(order);
   }
 
   /** Reduces a resting order's size after a partial fill, keeping its level total true. */

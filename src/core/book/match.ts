@@ -56,7 +56,7 @@ export function match(
     if (taker.isBuy ? level.price > taker.price : level.price < taker.price) break;
     const maker = level.head as BookOrder;
     if (maker.user === taker.user) {
-      book.remove(maker.oid);
+      book.detach(maker);
       hooks.makerExit(maker, "selfTradeCanceled");
       continue;
     }
@@ -64,7 +64,7 @@ export function match(
     if (size > maxFill - filled) size = maxFill - filled;
     const allowance = hooks.makerAllowance(maker, size);
     if (allowance <= 0) {
-      book.remove(maker.oid);
+      book.detach(maker);
       hooks.makerExit(maker, maker.reduceOnly ? "reduceOnlyCanceled" : "marginCanceled");
       continue;
     }
@@ -74,13 +74,13 @@ export function match(
     notional += size * level.price;
     taker.size -= size;
     if (size === maker.size) {
-      book.remove(maker.oid);
+      book.detach(maker);
       maker.size = 0;
       hooks.makerExit(maker, "filled");
     } else {
       book.reduce(maker, size);
       if (maker.reduceOnly && hooks.makerAllowance(maker, maker.size) <= 0) {
-        book.remove(maker.oid);
+        book.detach(maker);
         hooks.makerExit(maker, "reduceOnlyCanceled");
       }
     }

@@ -19,7 +19,16 @@ import {
   roundToFigures,
 } from "../num.ts";
 import { type Reject, REJECT_STATUS } from "../reject.ts";
-import { accountOf, cloidKey, type EngineState, liveOrdersOf, trackOrder } from "../state.ts";
+import type { Account } from "../clearinghouse/account.ts";
+import {
+  accountOf,
+  assetOfOrder,
+  cloidKey,
+  type EngineState,
+  liveOrdersOf,
+  trackCloid,
+  trackTrigger,
+} from "../state.ts";
 import { recordTrade } from "../markets/context.ts";
 import { freeCrossMargin, leverageOf } from "../clearinghouse/margin.ts";
 import { increasingPart, orderRisk } from "../clearinghouse/risk.ts";
@@ -86,19 +95,28 @@ function emit(ctx: Ctx, status: OrderStatus, order: OrderView): void {
   if (builders.size > 0 && status !== "open" && status !== "triggered") builders.delete(order.oid);
 }
 
-/** Removes a live order from the per-user and cloid indexes. */
+/** Removes a live order from the cloid index (its book, or `untrackTrigger`, drops it from the oid index). */
 function untrack(s: EngineState, user: Address, oid: Oid, cloid: string | undefined): void {
-  s.orderAsset.delete(oid);
   if (cloid !== undefined) {
     const key = cloidKey(user, cloid);
     if (s.cloids.get(key) === oid) s.cloids.delete(key);
   }
 }
 
+/** The account of an order's owner, cached on the order. */
+function ownerAccount(s: EngineState, o: BookOrder): Account {
+  let account = o.account;
+  if (account === undefined) {
+    account = accountOf(s, o.user);
+    o.account = account;
+  }
+  return account;
+}
+
 /** Book order leaving the book for any reason: indexes, counters and reserved notional follow. */
 function forgetResting(s: EngineState, asset: AssetId, o: BookOrder): void {
   untrack(s, o.user, o.oid, o.cloid);
-  const account = accountOf(s, o.user);
+  const account = ownerAccount(s, o);
   if (o.reduceOnly) account.reduceOnlyOids.delete(o.oid);
   else account.addOrderNotional(asset, o.isBuy, -o.size * o.price);
 }
@@ -106,21 +124,22 @@ function forgetResting(s: EngineState, asset: AssetId, o: BookOrder): void {
 function restOrder(ctx: Ctx, asset: AssetId, o: BookOrder): void {
   o.seq = ctx.s.nextSeq++;
   (ctx.s.books[asset] as Book).add(o);
-  trackOrder(ctx.s, o.user, o.oid, asset, o.cloid);
-  const account = accountOf(ctx.s, o.user);
+  trackCloid(ctx.s, o.user, o.oid, o.cloid);
+  const account = ownerAccount(ctx.s, o);
   if (o.reduceOnly) account.reduceOnlyOids.add(o.oid);
   else account.addOrderNotional(asset, o.isBuy, o.size * o.price);
 }
 
 function addTrigger(ctx: Ctx, asset: AssetId, t: TriggerOrder): void {
   (ctx.s.triggers[asset] as Map<Oid, TriggerOrder>).set(t.oid, t);
-  trackOrder(ctx.s, t.user, t.oid, asset, t.cloid);
+  trackTrigger(ctx.s, t, asset);
 }
 
 /** Removes a trigger order and reports `status`; detaches it from its parent and sibling. */
 function dropTrigger(ctx: Ctx, asset: AssetId, t: TriggerOrder, status: OrderStatus): void {
   const map = ctx.s.triggers[asset] as Map<Oid, TriggerOrder>;
   if (!map.delete(t.oid)) return;
+  ctx.s.triggerAsset.delete(t.oid);
   untrack(ctx.s, t.user, t.oid, t.cloid);
   unlinkSibling(ctx, asset, t.siblingOid);
   if (t.parentOid !== undefined) {
@@ -157,7 +176,7 @@ function cancelSibling(ctx: Ctx, asset: AssetId, o: BookOrder): void {
   const resting = book.get(siblingOid);
   if (resting !== undefined) {
     resting.siblingOid = undefined;
-    book.remove(siblingOid);
+    book.detach(resting);
     forgetResting(ctx.s, asset, resting);
     emit(ctx, "siblingFilledCanceled", bookView(resting, asset));
   }
@@ -180,7 +199,7 @@ function settleChildren(ctx: Ctx, asset: AssetId, parent: BookOrder, filled: boo
 
 /** Removes a resting order and reports `status`, with its group consequences. */
 function dropResting(ctx: Ctx, asset: AssetId, o: BookOrder, status: OrderStatus): void {
-  (ctx.s.books[asset] as Book).remove(o.oid);
+  (ctx.s.books[asset] as Book).detach(o);
   forgetResting(ctx.s, asset, o);
   emit(ctx, status, bookView(o, asset));
   unlinkSibling(ctx, asset, o.siblingOid);
@@ -257,9 +276,8 @@ interface Placed {
  * Cancels resting reduce-only orders past what the position allows, oldest first (Hyperliquid was seen canceling the
  * older of two that together exceeded the position; which one it cancels is undocumented).
  */
-function enforceReduceOnly(ctx: Ctx, asset: AssetId, user: Address): void {
-  const account = ctx.s.accounts.get(user);
-  if (account === undefined || account.reduceOnlyOids.size === 0) return;
+function enforceReduceOnly(ctx: Ctx, asset: AssetId, account: Account): void {
+  if (account.reduceOnlyOids.size === 0) return;
   const book = ctx.s.books[asset] as Book;
   const orders: BookOrder[] = [];
   for (const oid of account.reduceOnlyOids) {
@@ -290,12 +308,12 @@ class Matcher implements MatchHooks {
   asset = 0;
   order!: BookOrder;
   /** Makers with resting reduce-only orders whose position changed. */
-  readonly touched: Address[] = [];
+  readonly touched: Account[] = [];
 
   makerAllowance(maker: BookOrder, size: number): number {
     const s = this.ctx.s;
     const asset = this.asset;
-    const account = accountOf(s, maker.user);
+    const account = ownerAccount(s, maker);
     if (maker.reduceOnly) return account.reducible(asset, maker.isBuy);
     if (maker.user === s.config.liquidator) return size;
     const increasing = increasingPart(account.position(asset), maker.isBuy, size);
@@ -309,8 +327,8 @@ class Matcher implements MatchHooks {
     const s = ctx.s;
     const asset = this.asset;
     const config = s.config;
-    const makerAccount = accountOf(s, maker.user);
-    const takerAccount = accountOf(s, taker.user);
+    const makerAccount = ownerAccount(s, maker);
+    const takerAccount = ownerAccount(s, this.order);
     if (!maker.reduceOnly) makerAccount.addOrderNotional(asset, maker.isBuy, -size * maker.price);
     const notional = price * size;
     const backstop = ctx.liquidation?.method === "backstop";
@@ -348,7 +366,7 @@ class Matcher implements MatchHooks {
       taker: withBuilderFee({ user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...t }, takerBuilder),
       liquidation: ctx.liquidation,
     });
-    if (makerAccount.reduceOnlyOids.size > 0 && !this.touched.includes(maker.user)) this.touched.push(maker.user);
+    if (makerAccount.reduceOnlyOids.size > 0 && !this.touched.includes(makerAccount)) this.touched.push(makerAccount);
     if (maker.siblingOid !== undefined) cancelSibling(ctx, asset, maker);
     if (this.order.siblingOid !== undefined) cancelSibling(ctx, asset, this.order);
   }
@@ -400,15 +418,16 @@ export function execute(
   matcher.order = order;
   const touched = matcher.touched;
   touched.length = 0;
-  const maxFill = order.reduceOnly ? accountOf(s, order.user).reducible(asset, order.isBuy) : Number.POSITIVE_INFINITY;
+  const maxFill = order.reduceOnly ? ownerAccount(s, order).reducible(asset, order.isBuy) : Number.POSITIVE_INFINITY;
   const done = match(s.books[asset] as Book, order, matcher, maxFill);
   const rested = order.size > 0 && order.tif === "Gtc";
   if (rested) restOrder(ctx, asset, order);
   if (touched.length > 0) {
     // Enforcing cancels orders but never matches again, so the scratch list stays as it is while we walk a copy.
-    for (const user of touched.slice()) enforceReduceOnly(ctx, asset, user);
+    for (const account of touched.slice()) enforceReduceOnly(ctx, asset, account);
   }
-  if (!touched.includes(order.user)) enforceReduceOnly(ctx, asset, order.user);
+  const own = ownerAccount(s, order);
+  if (!touched.includes(own)) enforceReduceOnly(ctx, asset, own);
   return { size: done.size, notional: done.notional, rested };
 }
 
@@ -437,25 +456,23 @@ function rejectPlaced(
 function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCross: boolean }): Placed {
   const asset = market.asset;
   const book = ctx.s.books[asset] as Book;
-  const reject = (code: Reject["code"], params?: Record<string, string>): Placed =>
-    rejectPlaced(ctx, order, asset, code, params);
   if (order.reduceOnly) {
-    const reducible = accountOf(ctx.s, order.user).reducible(asset, order.isBuy);
-    if (reducible === 0) return reject("reduceOnly");
+    const reducible = ownerAccount(ctx.s, order).reducible(asset, order.isBuy);
+    if (reducible === 0) return rejectPlaced(ctx, order, asset, "reduceOnly", undefined);
     // An IOC reduce-only order larger than the position fills up to the position, without error.
     if (order.tif !== "Gtc" && order.tif !== "Alo" && order.size > reducible) order.size = reducible;
   }
   if ((order.tif === "Alo" || opts.aloOnCross) && book.wouldCross(order.isBuy, order.price)) {
-    return reject("badAloPx", { bbo: bboText(book, market) });
+    return rejectPlaced(ctx, order, asset, "badAloPx", { bbo: bboText(book, market) });
   }
   if (!order.reduceOnly && order.user !== ctx.s.config.liquidator) {
-    const risk = orderRisk(ctx.s, accountOf(ctx.s, order.user), asset, order.isBuy, order.price, order.size);
-    if (risk !== undefined) return reject(risk);
+    const risk = orderRisk(ctx.s, ownerAccount(ctx.s, order), asset, order.isBuy, order.price, order.size);
+    if (risk !== undefined) return rejectPlaced(ctx, order, asset, risk, undefined);
   }
   if (order.tif === "Alo") {
     restOrder(ctx, asset, order);
     emit(ctx, "open", bookView(order, asset));
-    enforceReduceOnly(ctx, asset, order.user);
+    enforceReduceOnly(ctx, asset, ownerAccount(ctx.s, order));
     return {
       result: { resting: { oid: order.oid, cloid: order.cloid } },
       oid: order.oid,
@@ -483,7 +500,7 @@ function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCro
   }
   // An IOC remainder: canceled. No fill at all is an error for the request.
   if (done.size === 0) {
-    return reject(oppositeEmpty ? "marketNoLiquidity" : "iocCancel");
+    return rejectPlaced(ctx, order, asset, oppositeEmpty ? "marketNoLiquidity" : "iocCancel", undefined);
   }
   emit(ctx, "canceled", bookView(order, asset));
   settleChildren(ctx, asset, order, false);
@@ -551,6 +568,7 @@ function placeOne(
   }
   const order = bookOrder({
     oid,
+    asset,
     user,
     isBuy: req.isBuy,
     price: valid.price,
@@ -672,7 +690,7 @@ export function modifyOrders(
   const results: OrderResult[] = [];
   for (const { ref, order } of modifies) {
     const oid = "oid" in ref ? ref.oid : ctx.s.cloids.get(cloidKey(user, ref.cloid));
-    const asset = oid === undefined ? undefined : ctx.s.orderAsset.get(oid);
+    const asset = oid === undefined ? undefined : assetOfOrder(ctx.s, oid);
     // cancelLive checks that the order is the user's: someone else's oid is as missing as a dead one.
     const canceled = oid !== undefined && asset !== undefined && cancelLive(ctx, user, oid, asset, "canceled");
     if (!canceled && !alwaysPlace) {
@@ -706,6 +724,7 @@ export function fireTriggers(ctx: Ctx, asset: AssetId, mark: number): void {
   for (const t of dueTriggers(map, mark)) {
     if (map.get(t.oid) !== t) continue;
     map.delete(t.oid);
+    ctx.s.triggerAsset.delete(t.oid);
     untrack(ctx.s, t.user, t.oid, t.cloid);
     emit(ctx, "triggered", triggerView(t, asset));
     let size = t.size;
@@ -721,6 +740,7 @@ export function fireTriggers(ctx: Ctx, asset: AssetId, mark: number): void {
     const price = t.isMarket ? triggerMarketPrice(mark, t.isBuy, market) : t.price;
     const fired = bookOrder({
       oid: t.oid,
+      asset,
       user: t.user,
       isBuy: t.isBuy,
       price,

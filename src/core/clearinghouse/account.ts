@@ -33,6 +33,18 @@ export class Position {
   readonly funding: CumFunding = { allTime: 0, sinceOpen: 0, sinceChange: 0 };
 }
 
+/** Whether a position is as a new one: flat, no entry, no isolated cash, no funding. */
+export function isZeroPosition(p: Position): boolean {
+  return (
+    p.size === 0 &&
+    p.entryNotional === 0 &&
+    p.isoRaw === 0 &&
+    p.funding.allTime === 0 &&
+    p.funding.sinceOpen === 0 &&
+    p.funding.sinceChange === 0
+  );
+}
+
 /** One user's account. */
 export class Account {
   /** Cross cash (Hyperliquid's cross `totalRawUsd`), 10^-6 USD. May go negative while positions hold value. */

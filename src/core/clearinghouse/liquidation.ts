@@ -44,6 +44,7 @@ function marketLiquidate(ctx: Ctx, account: Account, p: PositionRisk, partial: b
   const isBuy = p.position.size < 0;
   const order = bookOrder({
     oid: s.nextOid++,
+    asset: p.asset,
     user: account.address,
     isBuy,
     price: triggerMarketPrice(p.mark, isBuy, market),

@@ -97,6 +97,12 @@ export function settleLeg(
     position.funding.sinceOpen = 0;
     position.funding.sinceChange = 0;
   }
-  if (position.size === 0) account.positions.delete(asset);
+  if (position.size === 0) {
+    // A closed position is zeroed in place rather than deleted: a round trip then costs no map churn, and a zeroed
+    // position is exactly a new one (snapshots leave it out, so replay and live states hash alike).
+    position.funding.allTime = 0;
+    position.funding.sinceOpen = 0;
+    position.funding.sinceChange = 0;
+  }
   return { startPosition: start, closedPnl, fee, dir: direction(start, position.size) };
 }

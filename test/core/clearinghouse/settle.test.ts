@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Account } from "../../../src/core/clearinghouse/account.ts";
+import { Account, isZeroPosition } from "../../../src/core/clearinghouse/account.ts";
 import { direction, feeFor, settleLeg } from "../../../src/core/clearinghouse/settle.ts";
 
 const cross = { type: "cross", value: 10 } as const;
@@ -58,7 +58,8 @@ test("isolated: initial margin moves in on opening and the position's equity mov
   assert.equal(a.positionOf(5).isoRaw, 200_000_000 - 1_000_000_000, "rawUsd = margin − size × entry");
   settleLeg(a, 5, isolated, false, 110_0000, 500, 0); // close half @ 110: equity 300 → release 150
   assert.equal(a.cash, 950_000_000);
+  a.positionOf(5).funding.allTime = 7;
   settleLeg(a, 5, isolated, false, 110_0000, 500, 0); // close the rest: release the other 150
   assert.equal(a.cash, 1_100_000_000, "$1,000 + $100 profit");
-  assert.equal(a.positions.size, 0);
+  assert.ok(isZeroPosition(a.positionOf(5)), "a closed position is as a new one, its funding record too");
 });
