@@ -6,4 +6,6 @@
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Whether `out` is a terminal (the log format's default: readable there, JSON lines otherwise). */
+  readonly outIsTTY?: boolean;
 }

@@ -15,6 +15,7 @@ export type { Io } from "./io.ts";
 const STD_IO: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  outIsTTY: process.stdout.isTTY === true,
 };
 
 /** Exit code of a wrong invocation (unknown command or option). */

@@ -3,6 +3,8 @@
  * `hyperlocal serve`: starts the exchange (HTTP /info and /exchange, WebSocket /ws) on its defaults or the given flags, funds the
  * ten deterministic dev accounts on a new data directory, gives every market an opening oracle price, starts the
  * market simulator (unless `--no-sim`), prints what a user needs on one screen, and shuts down cleanly on SIGINT or SIGTERM (finish the tick, snapshot, close the file).
+ * Settings come from flags and `--config FILE` (`serveConfig.ts`); logs go through a pino logger (`log.ts`) handed
+ * to the server as a plain function. The banner stays plain text on stdout, whatever the log format.
  */
 
 import { secp256k1 } from "@noble/curves/secp256k1.js";
@@ -12,121 +14,29 @@ import { publicKeyToAddress } from "../api/signing/recover.ts";
 import { type App, createApp } from "../server/app.ts";
 import { createSimulator, httpTransport, type Simulator } from "../sim/simulator.ts";
 import type { Io } from "./io.ts";
+import { createLogger, defaultLogFormat } from "./log.ts";
+import {
+  NETWORKS,
+  OPENING_PRICES,
+  parseServeFlags,
+  SERVE_HELP,
+  engineConfigDifferences,
+  type ServeFlags,
+} from "./serveConfig.ts";
 
-/** Where data lives unless `--data-dir` says otherwise: a folder in the working directory. */
-export const DEFAULT_DATA_DIR = ".hyperlocal";
-/** The Python SDK's `LOCAL_API_URL` port, so `http://localhost:3001` works out of the box. @see §7.1 */
-export const DEFAULT_PORT = 3001;
-export const DEFAULT_SEED = "hyperlocal";
+export {
+  DEFAULT_DATA_DIR,
+  DEFAULT_PORT,
+  DEFAULT_SEED,
+  OPENING_PRICES,
+  parseServeFlags,
+  SERVE_HELP,
+  type ServeFlags,
+} from "./serveConfig.ts";
+
 export const DEV_ACCOUNTS = 10;
 /** USDC each dev account receives on a new data directory. */
 export const DEV_BALANCE = 1_000_000;
-
-/** Opening oracle prices for markets that have none yet (round figures; a simulator moves them later). */
-export const OPENING_PRICES: Readonly<Record<string, string>> = {
-  BTC: "100000",
-  ETH: "3500",
-  ATOM: "5",
-  MATIC: "0.5",
-  DYDX: "1",
-  SOL: "200",
-  AVAX: "30",
-  BNB: "700",
-  APE: "1",
-  OP: "2",
-  LTC: "100",
-  ARB: "0.5",
-  DOGE: "0.2",
-  INJ: "20",
-};
-
-const NETWORKS: Readonly<Record<string, NetworkPolicy>> = {
-  both: { sources: ["a", "b"], chains: ["Mainnet", "Testnet"] },
-  mainnet: { sources: ["a"], chains: ["Mainnet"] },
-  testnet: { sources: ["b"], chains: ["Testnet"] },
-};
-
-export interface ServeFlags {
-  readonly port: number;
-  readonly host: string;
-  readonly dataDir: string;
-  readonly network: keyof typeof NETWORKS;
-  readonly seed: string;
-  readonly explainSignatures: boolean;
-  readonly rateLimits: "off" | "hyperliquid";
-  /** Run the market simulator (`--no-sim` turns it off). */
-  readonly sim: boolean;
-}
-
-export const SERVE_HELP = `Usage: hyperlocal serve [options]
-
-  --port N               HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host H               interface to listen on (default 127.0.0.1, loopback only)
-  --data-dir DIR         where the journal, snapshots and history live (default ./${DEFAULT_DATA_DIR});
-                         :memory: keeps everything in memory and forgets it on exit
-  --network N            signatures accepted: both (default), mainnet (source "a"), testnet (source "b")
-  --seed S               seed of the dev accounts and of the market simulator (default "${DEFAULT_SEED}"):
-                         the same seed gives the same accounts and the same market
-  --no-sim               no market simulator: the books hold only what clients place
-  --rate-limits MODE     off (default: unlimited, for local use) or hyperliquid (IP weights, 1200 a
-                         minute, and the per-address request budget, as on Hyperliquid)
-  --explain-signatures   log how every signature from an unknown signer was hashed and what it recovered to
-`;
-
-/** Parses serve's flags, or returns an error message. */
-export function parseServeFlags(args: readonly string[]): ServeFlags | string {
-  const flags: { -readonly [K in keyof ServeFlags]: ServeFlags[K] } = {
-    port: DEFAULT_PORT,
-    host: "127.0.0.1",
-    dataDir: DEFAULT_DATA_DIR,
-    network: "both",
-    seed: DEFAULT_SEED,
-    explainSignatures: false,
-    rateLimits: "off",
-    sim: true,
-  };
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i] as string;
-    if (flag === "--explain-signatures") {
-      flags.explainSignatures = true;
-      continue;
-    }
-    if (flag === "--no-sim") {
-      flags.sim = false;
-      continue;
-    }
-    const value = args[++i];
-    if (value === undefined) return `${flag} needs a value`;
-    switch (flag) {
-      case "--port": {
-        const port = Number(value);
-        if (!Number.isInteger(port) || port < 0 || port > 65_535) return `--port: not a port: ${value}`;
-        flags.port = port;
-        break;
-      }
-      case "--host":
-        flags.host = value;
-        break;
-      case "--data-dir":
-        flags.dataDir = value;
-        break;
-      case "--network":
-        if (!(value in NETWORKS)) return `--network: one of both, mainnet, testnet (got ${value})`;
-        flags.network = value;
-        break;
-      case "--rate-limits":
-        if (value !== "off" && value !== "hyperliquid") return `--rate-limits: off or hyperliquid (got ${value})`;
-        flags.rateLimits = value;
-        break;
-      case "--seed":
-        flags.seed = value;
-        break;
-      default:
-        return `unknown option ${flag}`;
-    }
-  }
-  return flags;
-}
 
 /** A dev account: its private key is keccak-256 of `<seed>:<index>`. */
 export interface DevAccount {
@@ -154,6 +64,12 @@ const SIM_TICK_MS = 500;
 
 /** Starts the exchange (and the simulator) and prints the banner. */
 export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
+  const log = createLogger({
+    level: flags.logLevel ?? "info",
+    format: flags.logFormat ?? defaultLogFormat(io.outIsTTY),
+    write: io.out,
+    colorize: io.outIsTTY === true,
+  });
   const app = await createApp({
     port: flags.port,
     host: flags.host,
@@ -161,13 +77,26 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
     network: NETWORKS[flags.network] as NetworkPolicy,
     explainSignatures: flags.explainSignatures,
     rateLimits: flags.rateLimits,
-    log: (level, message) => (level === "info" ? io.out : io.err)(`[${level}] ${message}\n`),
+    engine: flags.engine ?? {},
+    ...(flags.cadence === undefined ? {} : { cadence: flags.cadence }),
+    log,
   });
+  if (flags.engine !== undefined) {
+    // The engine configuration is part of the data directory's snapshots: an existing directory keeps its own.
+    const ignored = engineConfigDifferences(flags.engine, app.engine.state.config);
+    if (ignored.length > 0) {
+      const message =
+        `${flags.dataDir} keeps the engine configuration it was created with, so these settings are ignored: ` +
+        `${ignored.join("; ")}. Use a new --data-dir to apply them.`;
+      io.err(`hyperlocal serve: warning: ${message}\n`);
+      log("warn", "engine settings ignored: the data directory keeps its own", { dataDir: flags.dataDir, ignored });
+    }
+  }
   const accounts = devAccounts(flags.seed);
   for (const a of accounts) if (!app.engine.hasAccount(a.address)) await app.fund(a.address, DEV_BALANCE);
   const unpriced: Record<string, string> = {};
   for (const m of app.engine.state.universe.markets) {
-    const price = OPENING_PRICES[m.name];
+    const price = flags.openingPrices?.[m.name] ?? OPENING_PRICES[m.name];
     if (price !== undefined && app.engine.assetContext(m.asset)?.oracle === undefined) unpriced[m.name] = price;
   }
   if (Object.keys(unpriced).length > 0) await app.setOracle(unpriced);
@@ -178,7 +107,7 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
       transport: httpTransport(app.url),
       seed: flags.seed,
       tickMs: SIM_TICK_MS,
-      onError: (e) => io.err(`[warn] simulator step failed: ${String(e)}\n`),
+      onError: (e) => log("warn", "simulator step failed", { error: String(e) }),
     });
     await sim.start();
     const running = sim;

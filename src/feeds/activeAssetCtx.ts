@@ -1,7 +1,7 @@
 /**
  * @module feeds/activeAssetCtx
  * `activeAssetCtx` `{type, coin}`: `{coin, ctx}` with the coin's `PerpAssetCtx` (as in /info `metaAndAssetCtxs`).
- * Sent on subscribe and every {@link CADENCE_MS}`.assetCtxs` ms (≈ 1 s as measured). Hyperliquid answers a spot coin
+ * Sent on subscribe and every `CADENCE_MS.assetCtxs` ms (≈ 1 s as measured). Hyperliquid answers a spot coin
  * on channel `activeSpotAssetCtx`; hyperlocal has no spot, so any coin that is not a listed perp is an invalid
  * subscription.
  * @see hyperliquid-api.md §1.7 (payload), §1.8 (cadence), §4.3 PerpAssetCtx
@@ -10,7 +10,7 @@
 import * as v from "valibot";
 import { perpAssetCtx } from "../api/info/_shapes.ts";
 import type { ChannelSpec, FeedContext, Push } from "./channel.ts";
-import { CADENCE_MS } from "./l2Book.ts";
+import { cadenceMs } from "./l2Book.ts";
 
 export const ActiveAssetCtxSubscription = v.object({ type: v.literal("activeAssetCtx"), coin: v.string() });
 
@@ -28,5 +28,5 @@ export const activeAssetCtx: ChannelSpec<ActiveAssetCtxSub> = {
   invalid: (ctx, sub) =>
     ctx.engine.state.universe.byCoin(sub.coin) === undefined ? `unknown coin ${JSON.stringify(sub.coin)}` : undefined,
   snapshot: push,
-  periodic: { intervalMs: () => CADENCE_MS.assetCtxs, push },
+  periodic: { intervalMs: (_sub, cadence) => cadenceMs("assetCtxs", cadence), push },
 };

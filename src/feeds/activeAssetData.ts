@@ -1,7 +1,7 @@
 /**
  * @module feeds/activeAssetData
  * `activeAssetData` `{type, user, coin}` (perps only): /info `activeAssetData`'s object `{user, coin, leverage,
- * maxTradeSzs, availableToTrade, markPx}`. Sent on subscribe and re-sent every {@link CADENCE_MS}`.userState` ms.
+ * maxTradeSzs, availableToTrade, markPx}`. Sent on subscribe and re-sent every `CADENCE_MS.userState` ms.
  * An unknown coin is an invalid subscription.
  * @see hyperliquid-api.md §1.7 (payload, routing on data.coin and data.user), §1.8 (cadence)
  */
@@ -11,7 +11,7 @@ import { activeAssetData as infoActiveAssetData } from "../api/info/activeAssetD
 import { InfoRejection } from "../api/info/_schemas.ts";
 import { Address } from "../api/primitives.ts";
 import type { ChannelSpec, FeedContext, Push } from "./channel.ts";
-import { CADENCE_MS } from "./l2Book.ts";
+import { cadenceMs } from "./l2Book.ts";
 
 export const ActiveAssetDataSubscription = v.object({
   type: v.literal("activeAssetData"),
@@ -33,5 +33,5 @@ export const activeAssetData: ChannelSpec<ActiveAssetDataSub> = {
     ctx.engine.state.universe.byCoin(sub.coin) === undefined ? `unknown coin ${JSON.stringify(sub.coin)}` : undefined,
   users: (sub) => [sub.user],
   snapshot: push,
-  periodic: { intervalMs: () => CADENCE_MS.userState, push },
+  periodic: { intervalMs: (_sub, cadence) => cadenceMs("userState", cadence), push },
 };

@@ -3,7 +3,7 @@
  * `allMids` `{type}` (or `{type, dex}` for a named dex): the full coin → mid map of /info `allMids` as
  * `{mids}`; the `dex` key is omitted for the first perp dex (absent, `null` and `""` all normalize to no key), because
  * @nktkas/hyperliquid routes on `data.dex === sent dex` with `undefined` for the main dex. Hyperlocal has only the
- * first perp dex, so any other dex is an invalid subscription. Sent on subscribe and every {@link CADENCE_MS}`.allMids`
+ * first perp dex, so any other dex is an invalid subscription. Sent on subscribe and every `CADENCE_MS.allMids`
  * ms, changed or not (Hyperliquid measured ≈ 5 s; 1 s locally).
  * @see hyperliquid-api.md §1.7 (allMids payload and routing), §1.8 (cadence), §4.4 allMids
  */
@@ -12,7 +12,7 @@ import * as v from "valibot";
 import { allMids as infoAllMids } from "../api/info/allMids.ts";
 import { InfoRejection } from "../api/info/_schemas.ts";
 import type { ChannelSpec, FeedContext, Push } from "./channel.ts";
-import { CADENCE_MS } from "./l2Book.ts";
+import { cadenceMs } from "./l2Book.ts";
 
 export const AllMidsSubscription = v.pipe(
   v.object({ type: v.literal("allMids"), dex: v.optional(v.nullable(v.string())) }),
@@ -35,5 +35,5 @@ export const allMids: ChannelSpec<AllMidsSub> = {
   invalid: (_ctx, sub) =>
     sub.dex === undefined ? undefined : `unknown perp dex ${JSON.stringify(sub.dex)} (hyperlocal has only "")`,
   snapshot: push,
-  periodic: { intervalMs: () => CADENCE_MS.allMids, push },
+  periodic: { intervalMs: (_sub, cadence) => cadenceMs("allMids", cadence), push },
 };

@@ -21,6 +21,23 @@ export interface TickEvents {
   readonly events: readonly Event[];
 }
 
+/**
+ * Push interval (ms) of each periodic channel kind. The defaults are `CADENCE_MS` (`l2Book.ts`); a server passes its
+ * own overrides to the hub (`HubOptions.cadence`), so two servers in one process can differ.
+ */
+export interface Cadence {
+  /** `l2Book` without `fast`. */
+  readonly l2Book: number;
+  /** `l2Book` with `fast`. */
+  readonly l2BookFast: number;
+  /** `allMids`. */
+  readonly allMids: number;
+  /** `activeAssetCtx`, `assetCtxs`. */
+  readonly assetCtxs: number;
+  /** User state: `clearinghouseState`, `openOrders`, `activeAssetData`, `webData2`, `webData3`. */
+  readonly userState: number;
+}
+
 /** One data frame's payload for one topic: `{"channel": channel, "data": data}`. */
 export interface Push {
   readonly channel: string;
@@ -58,7 +75,8 @@ export interface ChannelSpec<S = Record<string, unknown>> {
    * push, or undefined when nothing changed and the channel pushes only on change.
    */
   readonly periodic?: {
-    readonly intervalMs: (sub: S) => number;
+    /** The push interval (ms): the server's `cadence` override for the channel's key, else the default. */
+    readonly intervalMs: (sub: S, cadence?: Partial<Cadence>) => number;
     readonly push: (ctx: FeedContext, sub: S) => Push | undefined;
   };
 }

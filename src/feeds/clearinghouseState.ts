@@ -1,7 +1,7 @@
 /**
  * @module feeds/clearinghouseState
  * `clearinghouseState` `{type, user, dex: ""}`: `{dex, user, clearinghouseState}` with /info `clearinghouseState`'s
- * object (its `time` the clock's now). Sent on subscribe and re-sent in full every {@link CADENCE_MS}`.userState` ms
+ * object (its `time` the clock's now). Sent on subscribe and re-sent in full every `CADENCE_MS.userState` ms
  * (Hyperliquid ≈ 4–5 s). `dex` absent or `null` normalizes to `""`; any other dex is an invalid subscription
  * (hyperlocal has only the first perp dex). Also exports the shared {@link DexParam} schema and {@link dexInvalid}.
  * @see hyperliquid-api.md §1.7 (payload, routing on data.user/data.dex), §1.8 (cadence), §4.3 ClearinghouseState
@@ -11,7 +11,7 @@ import * as v from "valibot";
 import { clearinghouseState as stateOf } from "../api/info/_shapes.ts";
 import { Address } from "../api/primitives.ts";
 import type { ChannelSpec, FeedContext, Push } from "./channel.ts";
-import { CADENCE_MS } from "./l2Book.ts";
+import { cadenceMs } from "./l2Book.ts";
 
 /** The `dex` of a subscription: absent and `null` are `""`, the first perp dex. */
 export const DexParam = v.pipe(
@@ -45,5 +45,5 @@ export const clearinghouseState: ChannelSpec<ClearinghouseStateSub> = {
   invalid: (_ctx, sub) => dexInvalid(sub.dex),
   users: (sub) => [sub.user],
   snapshot: push,
-  periodic: { intervalMs: () => CADENCE_MS.userState, push },
+  periodic: { intervalMs: (_sub, cadence) => cadenceMs("userState", cadence), push },
 };

@@ -10,7 +10,7 @@
  */
 
 import * as v from "valibot";
-import type { ChannelSpec, FeedContext, Push, TickEvents } from "./channel.ts";
+import type { Cadence, ChannelSpec, FeedContext, Push, TickEvents } from "./channel.ts";
 
 /** Where a topic's frames go (one per WebSocket connection). */
 export interface HubSubscriber {
@@ -49,6 +49,8 @@ export type Resolution =
 export interface HubOptions {
   /** Receives a channel's failure (a bug in a channel): the topic skips that push, nothing else is affected. */
   readonly onError?: (error: unknown, where: string) => void;
+  /** Push intervals (ms) that override the defaults (`CADENCE_MS`) for this hub's topics. */
+  readonly cadence?: Partial<Cadence>;
 }
 
 interface Topic {
@@ -210,7 +212,7 @@ export class Hub {
     if (periodic === undefined) return;
     let interval: number;
     try {
-      interval = periodic.intervalMs(topic.sub);
+      interval = periodic.intervalMs(topic.sub, this.options.cadence);
     } catch (error) {
       this.options.onError?.(error, `${topic.spec.type}.intervalMs`);
       return;

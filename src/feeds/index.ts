@@ -3,7 +3,7 @@
  * The WebSocket subscription catalogue: subscription `type` → its {@link ChannelSpec} (each file is named after its
  * type), and the types Hyperliquid has that hyperlocal does not serve yet. Data channel names equal the type except
  * `userEvents`, whose data channel is `user` (and `activeAssetCtx`, whose spot form `activeSpotAssetCtx` hyperlocal
- * never sends). {@link CADENCE_MS} holds every periodic channel's push interval, in one mutable place.
+ * never sends). {@link CADENCE_MS} holds every periodic channel's default push interval; a server overrides them per hub.
  * @see hyperliquid-api.md §1.7 (catalogue), §1.8 (cadence)
  */
 
@@ -31,6 +31,7 @@ import { userTwapSliceFills } from "./userTwapSliceFills.ts";
 import { webData2 } from "./webData2.ts";
 import { webData3 } from "./webData3.ts";
 
+export type { Cadence } from "./channel.ts";
 export { CADENCE_MS } from "./l2Book.ts";
 
 /** Every subscription type hyperlocal serves. Adding one: its file, one line here, its test. */

@@ -17,15 +17,17 @@ import * as v from "valibot";
 import type { L2Level } from "../api/info/l2Book.ts";
 import { formatPrice, formatSize } from "../api/wire.ts";
 import { type DepthOptions, validDepthOptions } from "../core/index.ts";
-import type { ChannelSpec, FeedContext, Push } from "./channel.ts";
+import type { Cadence, ChannelSpec, FeedContext, Push } from "./channel.ts";
 
 /**
  * Push interval (ms) of each periodic channel. Hyperliquid (§1.8): l2Book ≥ 0.5 s per block (fast) and ≈ 5.4 s
  * (default, measured); allMids ≈ 5 s; activeAssetCtx ≈ 1 s; user state ≈ 4–5 s. Locally faster is harmless and
  * makes tests and demos livelier: the default book every 0.5 s, mids every 1 s, contexts every 1 s, user state every
- * 2 s. Mutable on purpose: the server may set these from its options before serving.
+ * 2 s. These are the defaults: a server overrides them per instance (`AppOptions.cadence` → the hub →
+ * `intervalMs(sub, cadence)`), which is what `hyperlocal serve --cadence` and the config file use. The object stays
+ * mutable for the tests and benchmarks that set a process-wide default; an override always wins over it.
  */
-export const CADENCE_MS = {
+export const CADENCE_MS: { -readonly [K in keyof Cadence]: number } = {
   /** `l2Book` without `fast`: Hyperliquid measured ≈ 5.4 s; configurable 0.5–5 s per §1.8. */
   l2Book: 500,
   /** `l2Book` with `fast`: 0.5 s as documented. */
@@ -37,6 +39,11 @@ export const CADENCE_MS = {
   /** User state (`clearinghouseState`, `openOrders`, `activeAssetData`, `webData2`): Hyperliquid ≈ 4–5 s. */
   userState: 2000,
 };
+
+/** A channel kind's push interval: the server's override, else the (process-wide) default. */
+export function cadenceMs(key: keyof Cadence, overrides: Partial<Cadence> | undefined): number {
+  return overrides?.[key] ?? CADENCE_MS[key];
+}
 
 export const L2BookSubscription = v.object({
   type: v.literal("l2Book"),
@@ -97,7 +104,7 @@ export const l2Book: ChannelSpec<L2BookSub> = {
   },
   snapshot: push,
   periodic: {
-    intervalMs: (sub) => (sub.fast ? CADENCE_MS.l2BookFast : CADENCE_MS.l2Book),
+    intervalMs: (sub, cadence) => cadenceMs(sub.fast ? "l2BookFast" : "l2Book", cadence),
     push,
   },
 };

@@ -5,7 +5,7 @@
  * `isVault: false` and the lowercase `user` (@nktkas routes on `data.userState.user`); the optional
  * `optOutOfSpotDusting`, `dexAbstractionEnabled` and `abstraction` are omitted. `perpDexStates` has one entry, the
  * first perp dex: `{totalVaultEquity: "0.0"}` (no vaults; the optional `perpsAtOpenInterestCap` and `leadingVaults`
- * omitted, as both would be empty). Sent on subscribe and re-sent every {@link CADENCE_MS}`.userState` ms.
+ * omitted, as both would be empty). Sent on subscribe and re-sent every `CADENCE_MS.userState` ms.
  * @see hyperliquid-api.md §1.7 (webData3 payload), §1.8 (cadence)
  */
 
@@ -14,7 +14,7 @@ import { cumulativeLedger } from "../api/info/_ledger.ts";
 import { Address, type Hex } from "../api/primitives.ts";
 import { formatUsd } from "../api/wire.ts";
 import type { ChannelSpec, FeedContext, Push } from "./channel.ts";
-import { CADENCE_MS } from "./l2Book.ts";
+import { cadenceMs } from "./l2Book.ts";
 
 export const WebData3Subscription = v.object({ type: v.literal("webData3"), user: Address });
 
@@ -54,5 +54,5 @@ export const webData3: ChannelSpec<WebData3Sub> = {
   schema: WebData3Subscription,
   users: (sub) => [sub.user],
   snapshot: push,
-  periodic: { intervalMs: () => CADENCE_MS.userState, push },
+  periodic: { intervalMs: (_sub, cadence) => cadenceMs("userState", cadence), push },
 };

@@ -19,8 +19,9 @@ import { MEMORY, Store, type SyncMode } from "../journal/store.ts";
 import { batchLength, exchangeWeight, infoWeight } from "../api/weights.ts";
 import type { TickEvents } from "../feeds/channel.ts";
 import { type ChannelRegistry, Hub } from "../feeds/hub.ts";
-import { CHANNELS, NOT_BUILT_CHANNELS } from "../feeds/index.ts";
+import { type Cadence, CHANNELS, NOT_BUILT_CHANNELS } from "../feeds/index.ts";
 import { devRoutes } from "./dev.ts";
+import { type LogFn, NO_LOG } from "./log.ts";
 import { createHttpServer, type HttpAnswer, type HttpRoutes } from "./http.ts";
 import { AddressBudget, IpLimiter } from "./rateLimit.ts";
 import { Sequencer } from "./sequencer.ts";
@@ -58,8 +59,13 @@ export interface AppOptions {
   readonly wsLimits?: Partial<WsLimits>;
   /** The channels `/ws` serves (default: the feeds registry). */
   readonly channels?: ChannelRegistry;
-  /** Structured log sink. */
-  readonly log: (level: "info" | "warn" | "error", message: string, fields?: Record<string, unknown>) => void;
+  /**
+   * Push intervals (ms) of the periodic WebSocket channels for this server, over the defaults (`CADENCE_MS`):
+   * `{ l2Book: 1000 }` changes the book's cadence and keeps the others.
+   */
+  readonly cadence?: Partial<Cadence>;
+  /** Structured log sink (`hyperlocal serve` gives it a pino logger; the server never sees pino). */
+  readonly log: LogFn;
 }
 
 export const DEFAULT_APP_OPTIONS: AppOptions = {
@@ -76,7 +82,7 @@ export const DEFAULT_APP_OPTIONS: AppOptions = {
   syncMode: "deferred",
   wsIdleTimeoutMs: 60_000,
   wsMaxBufferedBytes: 16 * 1024 * 1024,
-  log: () => {},
+  log: NO_LOG,
 };
 
 export interface App {
@@ -112,6 +118,12 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
   const history = new History(store.db);
   const recovered = recover(store, options.engine);
   const engine = recovered.engine;
+  log("info", "recovered", {
+    dataDir: options.dataDir,
+    seq: recovered.seq,
+    fromSnapshot: recovered.fromSnapshot,
+    replayed: recovered.replayed,
+  });
   let fatal: unknown;
   // The feeds: the events of the commands released together (one durable tick) are gathered and handed to the hub
   // once, in a microtask queued before the callers' continuations.
@@ -141,6 +153,10 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
       log("error", "engine failed: the exchange stops taking commands", { error: String(error) });
     },
   });
+  // A new data directory records its engine configuration at once (a snapshot of the empty engine at entry 0): a
+  // journal that is later replayed without a newer snapshot (a crash before the first periodic one) then replays under
+  // the configuration it was written with, never under the options of the next start.
+  if (recovered.seq === 0 && options.dataDir !== MEMORY) sequencer.snapshot();
   const submit = (command: UnstampedCommand) => sequencer.submit(command);
   const limits = options.rateLimits === "hyperliquid";
   const ipLimiter = limits ? new IpLimiter(clock) : undefined;
@@ -187,6 +203,7 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
   });
   hub = new Hub(ctx, options.channels ?? { channels: CHANNELS, notBuilt: NOT_BUILT_CHANNELS }, {
     onError: (error, where) => log("error", `feed ${where} failed`, { error: String(error) }),
+    ...(options.cadence === undefined ? {} : { cadence: options.cadence }),
   });
   const ws = attachWebSocket(server, {
     hub,
@@ -235,6 +252,7 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
           port = (server.address() as AddressInfo).port;
           timer = setInterval(tick, options.tickMs);
           timer.unref();
+          log("info", "listening", { url: app.url, ws: app.wsUrl });
           resolve();
         });
       }),
@@ -264,6 +282,7 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
       await sequencer.drain();
       if (fatal === undefined) sequencer.snapshot();
       store.close();
+      log("info", "closed", { seq: sequencer.lastSeq, snapshot: fatal === undefined });
     },
   };
   return app;

@@ -15,6 +15,7 @@ import { type RawData, WebSocket, WebSocketServer } from "ws";
 import { INFO_TYPES, UNSUPPORTED_INFO_TYPES } from "../api/info/index.ts";
 import type { Hub, HubSubscriber, Resolution } from "../feeds/hub.ts";
 import type { HttpAnswer } from "./http.ts";
+import type { LogFn } from "./log.ts";
 
 /** §1.9's limits, per client IP. `Infinity` turns one off. */
 export interface WsLimits {
@@ -64,7 +65,7 @@ export interface WsOptions {
   readonly maxBufferedBytes: number;
   /** Largest accepted client frame, bytes (ws closes with 1009 past it). */
   readonly maxFrameBytes: number;
-  readonly log: (level: "info" | "warn" | "error", message: string, fields?: Record<string, unknown>) => void;
+  readonly log: LogFn;
 }
 
 export interface WsEndpoint {

@@ -1,12 +1,20 @@
 /**
  * @module test/server/app
  * The wired server over real HTTP: Hyperliquid's rate limits when asked for (429 past the IP weight, the address
- * budget's count in `userRateLimit`), none by default; the health endpoint.
+ * budget's count in `userRateLimit`), none by default; the health endpoint; push cadences per server; the engine
+ * configuration recorded in a new data directory at once; the structured log lines.
  */
 
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import type { App } from "../../src/server/app.ts";
+import { WebSocket } from "ws";
+import { recover } from "../../src/journal/recover.ts";
+import { Store } from "../../src/journal/store.ts";
+import { type App, createApp } from "../../src/server/app.ts";
+import type { LogLevel } from "../../src/server/log.ts";
 import { post, startServer } from "../helpers/server.ts";
 import { signL1, wallet } from "../helpers/wallet.ts";
 
@@ -63,5 +71,77 @@ describe("health", () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+/** allMids pushes received over `ms` after the snapshot. */
+async function countMids(app: App, ms: number): Promise<number> {
+  const ws = new WebSocket(app.wsUrl);
+  await new Promise((resolve, reject) => {
+    ws.once("open", resolve);
+    ws.once("error", reject);
+  });
+  let frames = -1; // the first allMids frame is the snapshot
+  ws.on("message", (data: Buffer) => {
+    if ((JSON.parse(data.toString()) as { channel: string }).channel === "allMids") frames++;
+  });
+  ws.send(JSON.stringify({ method: "subscribe", subscription: { type: "allMids" } }));
+  while (frames < 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  ws.close();
+  return frames;
+}
+
+describe("cadence option", () => {
+  it("each server pushes at its own cadence, without touching the process-wide defaults", async () => {
+    const fast = await startServer({ cadence: { allMids: 40 } });
+    const normal = await startServer();
+    try {
+      await fast.setOracle({ BTC: "100000" });
+      await normal.setOracle({ BTC: "100000" });
+      const [f, n] = await Promise.all([countMids(fast, 1000), countMids(normal, 1000)]);
+      assert.ok(f >= 10, `${f} allMids pushes in 1 s at a 40 ms cadence`);
+      assert.ok(n <= 2, `${n} allMids pushes in 1 s at the default 1000 ms cadence`);
+    } finally {
+      await fast.close();
+      await normal.close();
+    }
+  });
+});
+
+describe("engine configuration of a data directory", () => {
+  it("is recorded when the directory is created, so a journal replays under it whatever the next start asks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hyperlocal-app-config-"));
+    try {
+      const app = await createApp({ dataDir: dir, port: 0, engine: { takerFee: 50_000, fundingIntervalMs: 60_000 } });
+      await app.fund(wallet("c").address, 10);
+      // Read the directory while the app runs, as a crash would leave it (no snapshot from close()).
+      const store = Store.open(dir);
+      try {
+        const r = recover(store, { takerFee: 1, fundingIntervalMs: 3_600_000 });
+        assert.equal(r.seq, 1);
+        assert.equal(r.engine.state.config.takerFee, 50_000);
+        assert.equal(r.engine.state.config.fundingIntervalMs, 60_000);
+      } finally {
+        store.close();
+      }
+      await app.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("log", () => {
+  it("the injected logger receives structured lines: recovered, listening, closed", async () => {
+    const lines: [LogLevel, string, Record<string, unknown> | undefined][] = [];
+    const app = await startServer({ log: (level, message, fields) => lines.push([level, message, fields]) });
+    await app.close();
+    assert.deepEqual(
+      lines.map(([level, message]) => `${level} ${message}`),
+      ["info recovered", "info listening", "info closed"],
+    );
+    assert.equal(lines[1]?.[2]?.url, app.url);
+    assert.deepEqual(lines[0]?.[2], { dataDir: ":memory:", seq: 0, fromSnapshot: 0, replayed: 0 });
   });
 });
