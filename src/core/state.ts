@@ -373,7 +373,7 @@ export function liveOrdersOf(s: EngineState, user: Address): [Oid, AssetId][] {
 export function accountOf(s: EngineState, user: Address): Account {
   let account = s.accounts.get(user);
   if (account === undefined) {
-    account = new Account(user);
+    account = new Account(user, user === s.config.liquidator);
     s.accounts.set(user, account);
   }
   return account;

@@ -315,7 +315,7 @@ class Matcher implements MatchHooks {
     const asset = this.asset;
     const account = ownerAccount(s, maker);
     if (maker.reduceOnly) return account.reducible(asset, maker.isBuy);
-    if (maker.user === s.config.liquidator) return size;
+    if (account.isLiquidator) return size;
     const increasing = increasingPart(account.position(asset), maker.isBuy, size);
     if (increasing === 0) return size;
     const required = initialMargin(increasing * maker.price, leverageOf(s, account, asset).value);
@@ -402,16 +402,23 @@ function withBuilderFee(leg: FillLeg, fee: number): FillLeg {
   return fee > 0 ? { ...leg, builderFee: fee } : leg;
 }
 
+/** What {@link execute} did: filled size and notional, and whether the remainder rested. */
+interface Executed {
+  size: number;
+  notional: number;
+  rested: boolean;
+}
+
+/** The one result object execute fills in (it is never re-entered, and callers read it at once): no garbage per order. */
+const executed: Executed = { size: 0, notional: 0, rested: false };
+
 /**
  * Matches an order (not yet on the book) and rests its remainder when its time in force says so. A reduce-only
  * order fills at most its position. Fills update positions and emit `fill` events; makers that leave emit their
  * status. `rested` says whether the remainder went on the book (it may have been canceled again since).
+ * The result is a shared object, valid until the next call.
  */
-export function execute(
-  ctx: Ctx,
-  asset: AssetId,
-  order: BookOrder,
-): { size: number; notional: number; rested: boolean } {
+export function execute(ctx: Ctx, asset: AssetId, order: BookOrder): Readonly<Executed> {
   const s = ctx.s;
   matcher.ctx = ctx;
   matcher.asset = asset;
@@ -428,7 +435,10 @@ export function execute(
   }
   const own = ownerAccount(s, order);
   if (!touched.includes(own)) enforceReduceOnly(ctx, asset, own);
-  return { size: done.size, notional: done.notional, rested };
+  executed.size = done.size;
+  executed.notional = done.notional;
+  executed.rested = rested;
+  return executed;
 }
 
 /** Formats the best bid and ask for the post-only rejection text. */
@@ -465,8 +475,9 @@ function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCro
   if ((order.tif === "Alo" || opts.aloOnCross) && book.wouldCross(order.isBuy, order.price)) {
     return rejectPlaced(ctx, order, asset, "badAloPx", { bbo: bboText(book, market) });
   }
-  if (!order.reduceOnly && order.user !== ctx.s.config.liquidator) {
-    const risk = orderRisk(ctx.s, ownerAccount(ctx.s, order), asset, order.isBuy, order.price, order.size);
+  const account = ownerAccount(ctx.s, order);
+  if (!order.reduceOnly && !account.isLiquidator) {
+    const risk = orderRisk(ctx.s, account, asset, order.isBuy, order.price, order.size);
     if (risk !== undefined) return rejectPlaced(ctx, order, asset, risk, undefined);
   }
   if (order.tif === "Alo") {
@@ -514,6 +525,7 @@ function fail(r: Reject): Placed {
 
 const PLAIN = { positionTpsl: false, aloOnCross: false } as const;
 const ALO_ON_CROSS = { positionTpsl: false, aloOnCross: true } as const;
+const POSITION_TPSL = { positionTpsl: true, aloOnCross: false } as const;
 
 /** Places one order of a request. `parent` is set for the children of a normalTpsl group. */
 function placeOne(
@@ -615,14 +627,18 @@ export function placeOrders(
   orders: readonly OrderRequest[],
   grouping: Grouping,
 ): OrderResult[] {
-  const placed: Placed[] = [];
+  const placed: Placed[] = new Array(orders.length);
   const positionTpsl = grouping === "positionTpsl";
   for (let i = 0; i < orders.length; i++) {
     const req = orders[i] as OrderRequest;
     const parent = grouping === "normalTpsl" && i > 0 ? placed[0] : undefined;
     const opts =
-      parent === undefined ? { positionTpsl, aloOnCross: false } : { positionTpsl, aloOnCross: false, parent };
-    placed.push(placeOne(ctx, user, req, opts));
+      parent !== undefined
+        ? { positionTpsl, aloOnCross: false, parent }
+        : positionTpsl
+          ? POSITION_TPSL
+          : PLAIN;
+    placed[i] = placeOne(ctx, user, req, opts);
   }
   if (grouping === "normalTpsl") linkPair(ctx, user, orders.slice(1), placed.slice(1));
   if (grouping === "positionTpsl") linkPair(ctx, user, orders, placed);
@@ -687,17 +703,18 @@ export function modifyOrders(
   modifies: readonly { ref: OrderRef; order: OrderRequest }[],
   alwaysPlace: boolean,
 ): OrderResult[] {
-  const results: OrderResult[] = [];
-  for (const { ref, order } of modifies) {
+  const results: OrderResult[] = new Array(modifies.length);
+  for (let i = 0; i < modifies.length; i++) {
+    const { ref, order } = modifies[i] as { ref: OrderRef; order: OrderRequest };
     const oid = "oid" in ref ? ref.oid : ctx.s.cloids.get(cloidKey(user, ref.cloid));
     const asset = oid === undefined ? undefined : assetOfOrder(ctx.s, oid);
     // cancelLive checks that the order is the user's: someone else's oid is as missing as a dead one.
     const canceled = oid !== undefined && asset !== undefined && cancelLive(ctx, user, oid, asset, "canceled");
     if (!canceled && !alwaysPlace) {
-      results.push({ error: { code: "modifyMissing" } });
+      results[i] = { error: { code: "modifyMissing" } };
       continue;
     }
-    results.push(placeOne(ctx, user, order, alwaysPlace ? PLAIN : ALO_ON_CROSS).result);
+    results[i] = placeOne(ctx, user, order, alwaysPlace ? PLAIN : ALO_ON_CROSS).result;
   }
   return results;
 }

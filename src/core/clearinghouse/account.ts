@@ -24,6 +24,8 @@ export interface CumFunding {
 
 /** One open (or recently closed) position. */
 export class Position {
+  constructor(readonly asset: AssetId) {}
+
   /** Signed size in lots. */
   size = 0;
   /** |size| × entry price, 10^-6 USD (display; realizes closedPnl). */
@@ -31,6 +33,13 @@ export class Position {
   /** Isolated positions: the cash bound to the position (isolated equity = isoRaw + size × mark). */
   isoRaw = 0;
   readonly funding: CumFunding = { allTime: 0, sinceOpen: 0, sinceChange: 0 };
+}
+
+/** Resting order notional of one asset, per side, 10^-6 USD. */
+export interface OrderNotional {
+  readonly asset: AssetId;
+  buy: number;
+  sell: number;
 }
 
 /** Whether a position is as a new one: flat, no entry, no isolated cash, no funding. */
@@ -53,7 +62,7 @@ export class Account {
   /** Chosen leverage per asset; absent means the default. */
   readonly leverage = new Map<AssetId, Leverage>();
   /** Resting non-reduce-only order notional per asset, 10^-6 USD. Entries stay once made (zeros are harmless). */
-  readonly orderNotional = new Map<AssetId, { buy: number; sell: number }>();
+  readonly orderNotional = new Map<AssetId, OrderNotional>();
   /** Oids of resting reduce-only orders: the reduce-only checks look only at these. */
   readonly reduceOnlyOids = new Set<number>();
   /** Time (ms) until which liquidations of this account are for the whole position. */
@@ -63,7 +72,14 @@ export class Account {
   /** Notional traded, both sides counted as Hyperliquid's `cumVlm`, 10^-6 USD. */
   volume = 0;
 
-  constructor(readonly address: Address) {}
+  /**
+   * @param isLiquidator the backstop liquidator's account: its orders skip the margin checks. A flag, so that the hot
+   *   path compares no addresses.
+   */
+  constructor(
+    readonly address: Address,
+    readonly isLiquidator = false,
+  ) {}
 
   /** Signed position in lots (0 when flat). */
   position(asset: AssetId): number {
@@ -74,7 +90,7 @@ export class Account {
   positionOf(asset: AssetId): Position {
     let p = this.positions.get(asset);
     if (p === undefined) {
-      p = new Position();
+      p = new Position(asset);
       this.positions.set(asset, p);
     }
     return p;
@@ -91,7 +107,7 @@ export class Account {
   addOrderNotional(asset: AssetId, isBuy: boolean, notional: number): void {
     let pair = this.orderNotional.get(asset);
     if (pair === undefined) {
-      pair = { buy: 0, sell: 0 };
+      pair = { asset, buy: 0, sell: 0 };
       this.orderNotional.set(asset, pair);
     }
     if (isBuy) pair.buy += notional;

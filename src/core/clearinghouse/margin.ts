@@ -110,7 +110,8 @@ export function positionRisk(env: MarginEnv, account: Account, asset: AssetId, p
 /** Margin reserved by an account's resting orders: per asset, the larger side's notional / leverage. */
 export function orderMargin(env: MarginEnv, account: Account): number {
   let total = 0;
-  for (const [asset, { buy, sell }] of account.orderNotional) {
+  // Values, not entries: an entry array per asset per order check is garbage the hot path need not make.
+  for (const { asset, buy, sell } of account.orderNotional.values()) {
     if (buy === 0 && sell === 0) continue;
     total += initialMargin(buy > sell ? buy : sell, leverageOf(env, account, asset).value);
   }
@@ -123,9 +124,10 @@ export function orderMargin(env: MarginEnv, account: Account): number {
  */
 export function freeCrossMargin(env: MarginEnv, account: Account): number {
   let free = account.cash;
-  for (const [asset, position] of account.positions) {
+  for (const position of account.positions.values()) {
     const size = position.size;
     if (size === 0) continue;
+    const asset = position.asset;
     const leverage = leverageOf(env, account, asset);
     if (leverage.type !== "cross") continue;
     const mark = markOf(env, asset) ?? floorDiv(position.entryNotional, size < 0 ? -size : size);
