@@ -2,6 +2,7 @@
  * @module cli/recover
  * `hyperlocal recover --data-dir DIR [--truncate-after N] [--drop-snapshot N]`: checks that a data directory recovers,
  * and is the documented way out of a damaged one. Before changing anything it copies the data file next to itself.
+ * It takes the directory's lock like `serve` does, so it refuses a directory that a running hyperlocal has open.
  */
 
 import { copyFileSync, existsSync } from "node:fs";
@@ -32,7 +33,7 @@ function seqFlag(value: string | undefined, name: string): number | undefined | 
   return Number.isSafeInteger(n) && n >= 0 ? n : `${name} must be an entry number, got ${value}`;
 }
 
-/** Runs the command; returns the exit code (0 recovered, 1 damaged, 2 usage). */
+/** Runs the command; returns the exit code (0 recovered, 1 damaged or in use, 2 usage). */
 export function recoverCommand(args: readonly string[], io: Io, now: () => number = Date.now): number {
   const parsed = flags(args);
   if (typeof parsed === "string") {

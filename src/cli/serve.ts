@@ -92,6 +92,13 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
       log("warn", "engine settings ignored: the data directory keeps its own", { dataDir: flags.dataDir, ignored });
     }
   }
+  // The port first: a port in use (a second `npm start`) fails here, before funding and prices write anything.
+  try {
+    await app.listen();
+  } catch (e) {
+    await app.close({ snapshot: false });
+    throw e;
+  }
   const accounts = devAccounts(flags.seed);
   for (const a of accounts) if (!app.engine.hasAccount(a.address)) await app.fund(a.address, DEV_BALANCE);
   const unpriced: Record<string, string> = {};
@@ -100,7 +107,6 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
     if (price !== undefined && app.engine.assetContext(m.asset)?.oracle === undefined) unpriced[m.name] = price;
   }
   if (Object.keys(unpriced).length > 0) await app.setOracle(unpriced);
-  await app.listen();
   let sim: Simulator | undefined;
   if (flags.sim) {
     sim = createSimulator({

@@ -2,13 +2,15 @@
  * @module journal/store
  * The one SQLite file of a data directory (better-sqlite3, WAL, synchronous FULL: a committed transaction is on disk):
  * its schema, its format version, and how it is opened. Knows the core's types, never the wire. An in-memory store
- * (`:memory:`) serves tests and quick runs.
+ * (`:memory:`) serves tests and quick runs. Opening a data directory takes its lock (`lock.ts`) before touching the
+ * file, so a second hyperlocal on a directory in use fails without writing; closing the store releases it.
  */
 
 import { closeSync, fsync, mkdirSync, openSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { HISTORY_SCHEMA } from "./history.ts";
+import { type DirLock, lockDataDir } from "./lock.ts";
 
 /** The file format this code reads and writes (`PRAGMA user_version`). */
 export const FORMAT_VERSION = 2;
@@ -56,19 +58,26 @@ export class Store {
     /** The file's path, or `:memory:`. */
     readonly path: string,
     readonly syncMode: SyncMode,
+    private readonly lock: DirLock | undefined,
   ) {}
 
   /**
    * Opens (creating if needed) the store of a data directory, or an in-memory one for `:memory:`.
-   * Throws StoreError for a file of another format version or of another program.
+   * Throws StoreError for a file of another format version or of another program, and DataDirInUseError (before
+   * creating or opening the file) when another live process has the directory open.
    */
   static open(dataDir: string, syncMode: SyncMode = "full"): Store {
     const path = dataDir === MEMORY ? MEMORY : join(dataDir, FILE_NAME);
-    if (path !== MEMORY) mkdirSync(dirname(path), { recursive: true });
+    let lock: DirLock | undefined;
+    if (path !== MEMORY) {
+      mkdirSync(dirname(path), { recursive: true });
+      lock = lockDataDir(dataDir);
+    }
     let db: Database.Database;
     try {
       db = new Database(path);
     } catch (cause) {
+      lock?.release();
       throw new StoreError(`cannot open ${path}: ${(cause as Error).message}`, { cause });
     }
     try {
@@ -94,10 +103,11 @@ export class Store {
       }
     } catch (e) {
       db.close();
+      lock?.release();
       if (e instanceof StoreError) throw e;
       throw new StoreError(`cannot read ${path}: ${(e as Error).message}`, { cause: e });
     }
-    return new Store(db, path, path === MEMORY ? "full" : syncMode);
+    return new Store(db, path, path === MEMORY ? "full" : syncMode, lock);
   }
 
   /** Whether commits must be followed by {@link syncLog} before they count as durable. */
@@ -134,5 +144,6 @@ export class Store {
       this.logFd = undefined;
     }
     if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 }

@@ -106,8 +106,12 @@ export interface App {
   dropConnections(): void;
   /** Adds a dev control under `/hyperlocal/` (the CLI adds the simulator's). */
   addDevRoute(name: string, handler: (body: unknown) => Promise<HttpAnswer>): void;
-  /** Stops taking requests, closes every socket, finishes the tick, snapshots and closes the store. */
-  close(): Promise<void>;
+  /**
+   * Stops taking requests, closes every socket, finishes the tick, snapshots and closes the store (releasing the data
+   * directory). `{ snapshot: false }` skips the snapshot: `serve` closes so when it cannot open its port, to leave the
+   * directory as it found it.
+   */
+  close(options?: { readonly snapshot?: boolean }): Promise<void>;
 }
 
 /** Builds the exchange (recovering its data directory); call `listen()` to open the port. */
@@ -115,8 +119,15 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
   const options: AppOptions = { ...DEFAULT_APP_OPTIONS, ...overrides };
   const { log, clock } = options;
   const store = Store.open(options.dataDir, options.syncMode);
-  const history = new History(store.db);
-  const recovered = recover(store, options.engine);
+  let history: History;
+  let recovered: ReturnType<typeof recover>;
+  try {
+    history = new History(store.db);
+    recovered = recover(store, options.engine);
+  } catch (e) {
+    store.close(); // releases the data directory's lock for the next attempt
+    throw e;
+  }
   const engine = recovered.engine;
   log("info", "recovered", {
     dataDir: options.dataDir,
@@ -269,7 +280,7 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
       });
       return submit({ type: "setOracle", prices: list });
     },
-    close: async () => {
+    close: async (closeOptions) => {
       if (closed) return;
       closed = true;
       if (timer !== undefined) clearInterval(timer);
@@ -280,9 +291,10 @@ export async function createApp(overrides: Partial<AppOptions> = {}): Promise<Ap
         server.closeAllConnections();
       });
       await sequencer.drain();
-      if (fatal === undefined) sequencer.snapshot();
+      const snapshot = fatal === undefined && closeOptions?.snapshot !== false;
+      if (snapshot) sequencer.snapshot();
       store.close();
-      log("info", "closed", { seq: sequencer.lastSeq, snapshot: fatal === undefined });
+      log("info", "closed", { seq: sequencer.lastSeq, snapshot });
     },
   };
   return app;

@@ -4,6 +4,9 @@
  * with the market simulator trading (books fill, trades print);
  * a signed order from a dev account rests, survives SIGTERM and a restart on the same data directory, and the
  * banner shows the URL, the data directory and the dev accounts.
+ * `npm start` (port 3001, ROOT/.hyperlocal) is shared with test/e2e/serve-sdk.test.ts and a developer's own server:
+ * the test takes its turn through test/helpers/npmStart.ts (lock, wait for the port, ROOT/.hyperlocal moved aside
+ * and put back).
  */
 
 import assert from "node:assert/strict";
@@ -12,12 +15,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { devAccounts } from "../../src/cli/serve.ts";
+import { claimNpmStart, ROOT } from "../helpers/npmStart.ts";
 import { signL1, type Wallet } from "../helpers/wallet.ts";
 import { hexToBytes } from "../../src/api/signing/eip712.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const READY_MS = 30_000;
 
 interface Running {
@@ -26,9 +28,31 @@ interface Running {
   readonly output: () => string;
 }
 
+/** Children still running (their stdio open). */
+const live = new Set<ChildProcess>();
+
+/** SIGKILLs the process groups of the children still running and waits for them. */
+async function killLive(): Promise<void> {
+  await Promise.all(
+    [...live].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once("close", () => resolve());
+          try {
+            process.kill(-(child.pid as number), "SIGKILL");
+          } catch {
+            resolve(); // gone
+          }
+        }),
+    ),
+  );
+}
+
 /** Starts a command and waits for its "Listening on <url>" line. */
 function start(command: string, args: readonly string[]): Promise<Running> {
   const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  live.add(child);
+  child.once("close", () => live.delete(child));
   let out = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready after ${READY_MS} ms:\n${out}`)), READY_MS);
@@ -76,40 +100,46 @@ describe("hyperlocal serve", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("npm start (the README's command) serves on port 3001 and stops cleanly on SIGINT", async () => {
-    const r = await start("npm", ["start"]);
-    assert.equal(r.url, "http://127.0.0.1:3001");
-    const meta = (await post(r.url, "/info", { type: "meta" })) as { universe: { name: string }[] };
-    assert.equal(meta.universe[0]?.name, "BTC");
-    assert.match(r.output(), /Simulator {3}on: seed "hyperlocal"/);
-    // The simulator makes a living market within seconds: deep books and printed trades.
-    const deadline = Date.now() + 20_000;
-    let depth = [0, 0];
-    let trades = 0;
-    while (Date.now() < deadline && (Math.min(...depth) < 5 || trades === 0)) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const book = (await post(r.url, "/info", { type: "l2Book", coin: "BTC" })) as { levels: unknown[][] };
-      depth = book.levels.map((side) => side.length);
-      trades = ((await post(r.url, "/info", { type: "recentTrades", coin: "BTC" })) as unknown[]).length;
+    const slot = await claimNpmStart("serve-test");
+    try {
+      const r = await start("npm", ["start"]);
+      assert.equal(r.url, "http://127.0.0.1:3001");
+      const meta = (await post(r.url, "/info", { type: "meta" })) as { universe: { name: string }[] };
+      assert.equal(meta.universe[0]?.name, "BTC");
+      assert.match(r.output(), /Simulator {3}on: seed "hyperlocal"/);
+      // The simulator makes a living market within seconds: deep books and printed trades.
+      const deadline = Date.now() + 20_000;
+      let depth = [0, 0];
+      let trades = 0;
+      while (Date.now() < deadline && (Math.min(...depth) < 5 || trades === 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        const book = (await post(r.url, "/info", { type: "l2Book", coin: "BTC" })) as { levels: unknown[][] };
+        depth = book.levels.map((side) => side.length);
+        trades = ((await post(r.url, "/info", { type: "recentTrades", coin: "BTC" })) as unknown[]).length;
+      }
+      assert.ok(Math.min(...depth) >= 5, `BTC book depth ${depth.join("/")}`);
+      assert.ok(trades > 0, "BTC trades printed");
+      // Pause and resume the simulator through its dev control.
+      const pause = await fetch(`${r.url}/hyperlocal/sim`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ paused: true }),
+      });
+      assert.equal(pause.status, 200);
+      assert.equal(((await pause.json()) as { paused: boolean }).paused, true);
+      const bad = await fetch(`${r.url}/hyperlocal/sim`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ paused: "yes" }),
+      });
+      assert.equal(bad.status, 422);
+      // npm itself dies of the SIGINT (as on a Ctrl-C); the server under it finishes and says so.
+      await stop(r, "SIGINT");
+      assert.match(r.output(), /hyperlocal: stopped \(state saved\)\./);
+    } finally {
+      await killLive(); // only when an assertion failed before the stop
+      slot.release();
     }
-    assert.ok(Math.min(...depth) >= 5, `BTC book depth ${depth.join("/")}`);
-    assert.ok(trades > 0, "BTC trades printed");
-    // Pause and resume the simulator through its dev control.
-    const pause = await fetch(`${r.url}/hyperlocal/sim`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ paused: true }),
-    });
-    assert.equal(pause.status, 200);
-    assert.equal(((await pause.json()) as { paused: boolean }).paused, true);
-    const bad = await fetch(`${r.url}/hyperlocal/sim`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ paused: "yes" }),
-    });
-    assert.equal(bad.status, 422);
-    // npm itself dies of the SIGINT (as on a Ctrl-C); the server under it finishes and says so.
-    await stop(r, "SIGINT");
-    assert.match(r.output(), /hyperlocal: stopped \(state saved\)\./);
   });
 
   it("an acknowledged order of a dev account survives SIGTERM and a restart", async () => {

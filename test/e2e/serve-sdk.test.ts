@@ -13,30 +13,18 @@
  *
  * Isolation. `npm start` takes no flags here, so it always listens on 127.0.0.1:3001 and keeps its state in
  * ROOT/.hyperlocal, both shared with test/cli/serve.test.ts (which also runs plain `npm start`) and with a developer's
- * own server. `npm test` hands every file to one `node --test`, which runs files in parallel processes (concurrency
- * `availableParallelism() - 1`), so the two files can overlap. This file therefore:
- * - takes a lock (an exclusive-create file in the OS temp dir holding its pid; a lock of a dead pid is taken over),
- *   so two runs of this file never overlap;
- * - waits (up to 90 s) until port 3001 can be bound, and retries `npm start` when it still loses the race
- *   (EADDRINUSE), so a running serve.test.ts (or a developer's server) is waited for rather than collided with;
- * - only then moves an existing ROOT/.hyperlocal aside (renamed to `.hyperlocal.serve-sdk-<pid>`) so the scenario
- *   starts from a new data directory with exact balances, and in `after` deletes the directory it created and puts
- *   the original back (or just deletes it when there was none). When the first start loses the port race, the
- *   directory the other server wrote meanwhile is deleted before the retry, so the scenario still starts empty.
- * A serve.test.ts that starts while this file holds port 3001 still fails on EADDRINUSE: it does not wait for the
- * port. That file is outside this one's remit; giving it the same wait (or lock) would close the gap.
+ * own server. Both files take their turn through test/helpers/npmStart.ts (a cross-process lock, then a wait for port
+ * 3001, then ROOT/.hyperlocal moved aside and put back in `after`), so whichever runs second waits for the first.
+ * `npm start` is still retried when it loses the port to someone outside the lock (EADDRINUSE); the directory that
+ * other server wrote meanwhile is deleted before the retry, so the scenario starts from a new data directory.
  * Deadlines are generous (CI runs on two busy cores); there is no other timing assertion.
  */
 
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { after, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import {
   ExchangeClient,
   HttpTransport,
@@ -47,18 +35,20 @@ import {
 } from "@nktkas/hyperliquid";
 import WebSocket from "ws";
 import { type Hex, localWallet } from "../conformance/_wallet.ts";
+import {
+  claimNpmStart,
+  NPM_START_DATA_DIR as DATA_DIR,
+  type NpmStartSlot,
+  PORT_WAIT_MS,
+  ROOT,
+  waitForPort,
+} from "../helpers/npmStart.ts";
 
 if (globalThis.WebSocket === undefined) {
   (globalThis as unknown as { WebSocket: unknown }).WebSocket = WebSocket;
 }
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DATA_DIR = join(ROOT, ".hyperlocal");
-const BACKUP_DIR = join(ROOT, `.hyperlocal.serve-sdk-${process.pid}`);
-const LOCK_FILE = join(tmpdir(), "hyperlocal-npm-start-3001.lock");
-const PORT = 3001;
 const READY_MS = 30_000;
-const PORT_WAIT_MS = 90_000;
 const MARKET_MS = 20_000;
 const STOP_MS = 15_000;
 const BTC = 0;
@@ -138,63 +128,6 @@ function stop(r: Running, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   });
 }
 
-/** Resolves once 127.0.0.1:3001 can be bound (nobody listens there); rejects at the deadline. */
-async function waitForPort(deadline: number): Promise<void> {
-  for (;;) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once("error", () => resolve(false));
-      probe.listen(PORT, "127.0.0.1", () => probe.close(() => resolve(true)));
-    });
-    if (free) return;
-    if (Date.now() > deadline) throw new Error(`port ${PORT} still in use after ${PORT_WAIT_MS} ms`);
-    await sleep(250);
-  }
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Takes the cross-process lock (exclusive create); a lock left by a dead process is taken over. */
-async function lock(deadline: number): Promise<void> {
-  for (;;) {
-    try {
-      const fd = openSync(LOCK_FILE, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    }
-    let holder = Number.NaN;
-    try {
-      holder = Number(readFileSync(LOCK_FILE, "utf8"));
-    } catch {
-      continue; // released meanwhile
-    }
-    if (Number.isSafeInteger(holder) && holder > 0 && !pidAlive(holder)) {
-      rmSync(LOCK_FILE, { force: true });
-      continue;
-    }
-    if (Date.now() > deadline) throw new Error(`lock ${LOCK_FILE} held by pid ${holder} for ${PORT_WAIT_MS} ms`);
-    await sleep(250);
-  }
-}
-
-function unlock(): void {
-  try {
-    if (readFileSync(LOCK_FILE, "utf8") === String(process.pid)) unlinkSync(LOCK_FILE);
-  } catch {
-    // not ours or gone
-  }
-}
-
 /** Reads the URLs and the dev accounts from the printed banner. */
 function parseBanner(out: string): Banner {
   const http = /^ {2}HTTP {8}(http:\/\/\S+)/m.exec(out);
@@ -220,9 +153,7 @@ async function until(test: () => boolean, ms: number, what: () => string): Promi
   }
 }
 
-let movedAside = false;
-let locked = false;
-let touchedData = false;
+let slot: NpmStartSlot | undefined;
 const transports: WebSocketTransport[] = [];
 
 after(async () => {
@@ -244,25 +175,15 @@ after(async () => {
       await Promise.race([closed, sleep(5_000)]);
     }
   }
-  if (touchedData) rmSync(DATA_DIR, { recursive: true, force: true });
-  if (movedAside) renameSync(BACKUP_DIR, DATA_DIR);
-  if (locked) unlock();
+  slot?.release();
 });
 
 describe("npm start driven by @nktkas/hyperliquid", () => {
   it("live market on l2Book and trades, a position and a resting order that survive a restart", {
-    timeout: 240_000,
+    timeout: 360_000, // up to 240 s of it waiting for serve.test.ts's turn
   }, async () => {
-    // Wait our turn: the lock (other runs of this file), then port 3001 (serve.test.ts, a developer's server).
-    const deadline = Date.now() + PORT_WAIT_MS;
-    await lock(deadline);
-    locked = true;
-    await waitForPort(deadline);
-    if (existsSync(DATA_DIR)) {
-      renameSync(DATA_DIR, BACKUP_DIR);
-      movedAside = true;
-    }
-    touchedData = true;
+    // Wait our turn (serve.test.ts, other runs of this file, a developer's server); ROOT/.hyperlocal is moved aside.
+    slot = await claimNpmStart("serve-sdk");
 
     // 1. The README's command, exactly.
     const first = await start(true);
