@@ -5,7 +5,9 @@
  * the feeds hub, plus the limits of §1.9 (off by default, Hyperliquid's under `rateLimits: "hyperliquid"`), the 60 s
  * idle close, and a send-buffer cap that cuts off a consumer too slow to read. Data frames are serialised once per
  * topic by the hub; a connection opened with `/ws?seq=1` gets `"seq": n` (its own counter, from 1) spliced in front of
- * every data frame (snapshots and pushes) — default frames are byte-for-byte Hyperliquid's.
+ * every data frame (snapshots and pushes) — default frames are byte-for-byte Hyperliquid's. Fan-out costs one UTF-8
+ * encoding per frame, not per subscriber, and a connection's frames of one event-loop turn leave in one write (the
+ * socket is corked on its first send and uncorked on the next tick).
  * @see hyperliquid-api.md §1.1–§1.9
  */
 
@@ -83,6 +85,20 @@ const MINUTE_MS = 60_000;
 const CLOSE_GRACE_MS = 1_000;
 const PONG = '{"channel":"pong"}';
 const PARSE_ERROR = "Error parsing JSON into valid websocket request: ";
+/** Every frame hyperlocal sends is a text frame, also when handed over as UTF-8 bytes. */
+const TEXT = { binary: false } as const;
+
+/** The last frame encoded: the hub hands every subscriber of a topic the same string, so it is encoded once. */
+let lastText = "";
+let lastBytes = Buffer.alloc(0);
+
+function utf8Once(text: string): Buffer {
+  if (text !== lastText) {
+    lastText = text;
+    lastBytes = Buffer.from(text, "utf8");
+  }
+  return lastBytes;
+}
 
 /** What one client IP holds, for the limits. */
 interface IpState {
@@ -181,7 +197,7 @@ export function attachWebSocket(server: Server, options: WsOptions): WsEndpoint 
       }
       if (limits.maxNewConnectionsPerMinute !== Number.POSITIVE_INFINITY) state.opened.push(t);
       state.connections++;
-      const conn = new Connection(ws, ip, state, withSeq);
+      const conn = new Connection(ws, socket, ip, state, withSeq);
       connections.add(conn);
       ws.on("close", () => {
         connections.delete(conn);
@@ -192,6 +208,11 @@ export function attachWebSocket(server: Server, options: WsOptions): WsEndpoint 
     });
   });
 
+  /** Flushes what a connection wrote during the event-loop turn. */
+  function uncork(conn: Connection): void {
+    conn.uncork();
+  }
+
   class Connection implements HubSubscriber {
     /** Topic key → users the subscription names. */
     private readonly subs = new Map<string, readonly string[]>();
@@ -200,8 +221,12 @@ export function attachWebSocket(server: Server, options: WsOptions): WsEndpoint 
     private idleTimer: NodeJS.Timeout | undefined;
     private closing = false;
 
+    /** The socket is corked until the next tick: this turn's frames go out together. */
+    private corked = false;
+
     constructor(
       readonly ws: WebSocket,
+      private readonly socket: Duplex,
       private readonly ip: string,
       private readonly state: IpState,
       private readonly withSeq: boolean,
@@ -212,19 +237,29 @@ export function attachWebSocket(server: Server, options: WsOptions): WsEndpoint 
     }
 
     deliver(frame: string): void {
-      if (!this.withSeq) this.send(frame);
+      if (!this.withSeq) this.send(utf8Once(frame));
       else this.send(`{"seq":${++this.seq},${frame.slice(1)}`);
     }
 
-    /** Sends one text frame, unless closing; cuts the connection off past the send-buffer cap. */
-    send(text: string): void {
+    /** Sends one text frame (a string, or its UTF-8 bytes), unless closing; cuts the connection off past the send-buffer cap. */
+    send(text: string | Buffer): void {
       if (this.closing || this.ws.readyState !== WebSocket.OPEN) return;
-      this.ws.send(text);
+      if (!this.corked) {
+        this.corked = true;
+        this.socket.cork();
+        process.nextTick(uncork, this);
+      }
+      this.ws.send(text, TEXT);
       this.last = now();
       if (this.ws.bufferedAmount > options.maxBufferedBytes) {
         log("warn", "websocket consumer too slow: closing", { ip: this.ip, buffered: this.ws.bufferedAmount });
         this.shut(1008, `Slow consumer: more than ${options.maxBufferedBytes} bytes waiting to be sent`);
       }
+    }
+
+    uncork(): void {
+      this.corked = false;
+      this.socket.uncork();
     }
 
     /** Closes with a close frame, destroying the socket if the handshake does not finish soon. */
