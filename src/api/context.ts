@@ -23,6 +23,8 @@ export type HistoryReader = Pick<
   | "ledger"
   | "trades"
   | "candles"
+  | "twapSliceFills"
+  | "twapHistory"
 >;
 
 /** Everything an /info handler may read. */

@@ -185,6 +185,47 @@ export interface NoopCommand extends Signed {
   readonly type: "noop";
 }
 
+/** Start a TWAP order (`twapOrder`): `size` (decimal string) over `minutes`, one IOC slice every 30 s. */
+export interface TwapOrderCommand extends Signed {
+  readonly type: "twapOrder";
+  readonly asset: AssetId;
+  readonly isBuy: boolean;
+  readonly size: string;
+  readonly reduceOnly: boolean;
+  readonly minutes: number;
+  readonly randomize: boolean;
+}
+
+/** Stop a running TWAP order (`twapCancel`). */
+export interface TwapCancelCommand extends Signed {
+  readonly type: "twapCancel";
+  readonly asset: AssetId;
+  readonly twapId: number;
+}
+
+/** Create a sub-account of the acting user (`createSubAccount`); the engine derives its address. */
+export interface CreateSubAccountCommand extends Signed {
+  readonly type: "createSubAccount";
+  readonly name: string;
+}
+
+/** Rename a sub-account of the acting user (`subAccountModify`). */
+export interface SubAccountModifyCommand extends Signed {
+  readonly type: "subAccountModify";
+  readonly subAccount: Address;
+  readonly name: string;
+}
+
+/** Move USDC between the acting user and one of its sub-accounts (`subAccountTransfer`). */
+export interface SubAccountTransferCommand extends Signed {
+  readonly type: "subAccountTransfer";
+  readonly subAccount: Address;
+  /** True: master → sub-account; false: sub-account → master. */
+  readonly isDeposit: boolean;
+  /** 10^-6 USD, as signed (`usd` on the wire). */
+  readonly usd: number;
+}
+
 /** Everything that can change the engine's state. */
 export type Command =
   | OrderCommand
@@ -203,7 +244,12 @@ export type Command =
   | ApproveAgentCommand
   | ApproveBuilderFeeCommand
   | SetReferrerCommand
-  | NoopCommand;
+  | NoopCommand
+  | CreateSubAccountCommand
+  | SubAccountModifyCommand
+  | SubAccountTransferCommand
+  | TwapOrderCommand
+  | TwapCancelCommand;
 
 /** A command before the sequencer stamps its time. */
 export type UnstampedCommand = Command extends infer C ? (C extends Command ? Omit<C, "time"> : never) : never;

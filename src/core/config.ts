@@ -52,6 +52,11 @@ export interface EngineConfig {
    * (mark = oracle, so a scenario or a test moves the mark exactly; hyperlocal's own option).
    */
   readonly markRule: "hyperliquid" | "oracle";
+  /**
+   * Traded volume (10^-6 USD) a master needs before `createSubAccount`; absent = Hyperliquid's $100,000. Optional and
+   * absent from the defaults so that existing snapshots and their hashes are unchanged.
+   */
+  readonly subAccountMinVolume?: number;
 }
 
 export const DEFAULT_CONFIG: EngineConfig = {

@@ -16,4 +16,6 @@ export interface Ctx {
   liquidation: LiquidationTag | undefined;
   /** The builder fee of the order command being applied: orders it creates pay it on every fill. */
   builder: BuilderFee | undefined;
+  /** Set while a TWAP slice executes: its fills carry the TWAP's id. */
+  twapId?: number | undefined;
 }

@@ -28,7 +28,14 @@ import {
 import type { Leverage } from "./clearinghouse/account.ts";
 import { type AccountRisk, accountRisk, leverageOf, liquidationPrice, markOf } from "./clearinghouse/margin.ts";
 import { advanceFunding, impactPrices, payFunding, predictedRate } from "./clearinghouse/funding.ts";
-import { deposit, updateIsolatedMargin, updateLeverage, usdSend, withdraw } from "./clearinghouse/ledger.ts";
+import {
+  deposit,
+  subAccountTransfer,
+  updateIsolatedMargin,
+  updateLeverage,
+  usdSend,
+  withdraw,
+} from "./clearinghouse/ledger.ts";
 import { sweepLiquidations } from "./clearinghouse/liquidation.ts";
 import { type EngineConfig, makeConfig } from "./config.ts";
 import type { Address, AssetId, Cloid } from "./ids.ts";
@@ -39,9 +46,16 @@ import {
   approveBuilderFee,
   approvedBuilderFee,
   authorize,
+  createSubAccount,
+  renameSubAccount,
+  SUB_ACCOUNT_MIN_VOLUME,
+  type SubAccount,
   setReferrer,
+  subAccountsOf,
 } from "./clearinghouse/identity.ts";
 import { dayStats } from "./markets/context.ts";
+import { cancelTwap, fireTwaps, nextTwapTime, placeTwap, twapView } from "./book/twap.ts";
+import type { TwapView } from "./event.ts";
 import { midPrice, parseOraclePrice, updateMark } from "./markets/prices.ts";
 import {
   assetOfOrder,
@@ -128,6 +142,7 @@ export class Engine {
     const ctx: Ctx = { s, out, time: cmd.time, liquidation: undefined, builder: undefined };
     if (advanceFunding(ctx)) sweepLiquidations(ctx);
     fireSchedules(ctx);
+    fireTwaps(ctx);
     if ("auth" in cmd && cmd.auth !== undefined) {
       const denied = authorize(s.identity, this.hasAccount, cmd.user, cmd.auth, cmd.time);
       if (denied !== undefined) {
@@ -208,6 +223,40 @@ export class Engine {
       case "noop":
         reply(out, DEFAULT_REPLY);
         break;
+      case "twapOrder":
+        reply(out, { kind: "twapOrder", result: placeTwap(ctx, cmd.user, cmd) });
+        break;
+      case "twapCancel":
+        reply(out, { kind: "twapCancel", result: cancelTwap(ctx, cmd.user, cmd.asset, cmd.twapId) });
+        break;
+      case "createSubAccount": {
+        const created = createSubAccount(
+          s.identity,
+          (a) => s.accounts.has(a),
+          cmd.user,
+          cmd.name,
+          this.familyVolume(cmd.user),
+          s.config.subAccountMinVolume ?? SUB_ACCOUNT_MIN_VOLUME,
+        );
+        reply(
+          out,
+          typeof created === "string"
+            ? { kind: "createSubAccount", address: created }
+            : { kind: "error", reject: created },
+        );
+        break;
+      }
+      case "subAccountModify":
+        replyWith(out, renameSubAccount(s.identity, cmd.user, cmd.subAccount, cmd.name));
+        break;
+      case "subAccountTransfer":
+        replyWith(
+          out,
+          subAccountTransfer(ctx, cmd.user, cmd.subAccount, cmd.isDeposit, cmd.usd, (sub, master) => {
+            return s.identity.subAccounts.get(sub)?.master === master;
+          }),
+        );
+        break;
       default:
         throw new Error(`engine: unknown command ${JSON.stringify(cmd satisfies never)}`);
     }
@@ -215,15 +264,23 @@ export class Engine {
   }
 
   /**
-   * The next time (ms) at which a `tick` would change something: a premium sample, a funding payment or a dead man's
-   * switch. Undefined before the first command.
+   * The next time (ms) at which a `tick` would change something: a premium sample, a funding payment, a dead man's
+   * switch or a TWAP slice. Undefined before the first command.
    */
   nextDueTime(): number | undefined {
     const s = this.s;
     if (s.nextSampleAt === 0) return undefined;
     let due = Math.min(s.nextSampleAt, s.nextFundingAt);
     for (const schedule of s.schedules.values()) if (schedule.at !== undefined && schedule.at < due) due = schedule.at;
-    return due;
+    const twap = nextTwapTime(s);
+    return twap !== undefined && twap < due ? twap : due;
+  }
+
+  /** The running TWAP orders of a user (every user's when none is given), oldest first. */
+  twaps(user?: Address): TwapView[] {
+    const out: TwapView[] = [];
+    for (const t of this.s.twaps.values()) if (user === undefined || t.user === user) out.push(twapView(t));
+    return out.sort((a, b) => a.twapId - b.twapId);
   }
 
   /** The leverage in force for a user on an asset: the user's choice, else the default (cross unless isolated-only). */
@@ -243,12 +300,32 @@ export class Engine {
    * Who an address is: an account (`user`), an API wallet of an account (`agent`, with its master), or nobody
    * (`missing`). @see hyperliquid-api.md §4.4 userRole
    */
-  roleOf(address: Address): { role: "user" } | { role: "agent"; master: Address } | { role: "missing" } {
+  roleOf(
+    address: Address,
+  ):
+    | { role: "user" }
+    | { role: "agent"; master: Address }
+    | { role: "subAccount"; master: Address }
+    | { role: "missing" } {
+    const sub = this.s.identity.subAccounts.get(address);
+    if (sub !== undefined) return { role: "subAccount", master: sub.master };
     const agent = this.s.identity.agents.get(address);
     if (agent !== undefined && (agent.validUntil === undefined || this.s.time <= agent.validUntil)) {
       return { role: "agent", master: agent.master };
     }
     return this.hasAccount(address) ? { role: "user" } : { role: "missing" };
+  }
+
+  /** The sub-accounts of a master, in creation order (none for an address that is not a master). */
+  subAccountsOf(master: Address): readonly SubAccount[] {
+    return subAccountsOf(this.s.identity, master);
+  }
+
+  /** Volume traded by a master and its sub-accounts (they share its fee tier), 10^-6 USD. */
+  familyVolume(master: Address): number {
+    let volume = this.volumeOf(master);
+    for (const sub of subAccountsOf(this.s.identity, master)) volume += this.volumeOf(sub.address);
+    return volume;
   }
 
   /** The valid API wallets of an account, in approval order. */

@@ -74,7 +74,31 @@ export interface FillLeg {
   readonly closedPnl: number;
   /** Hyperliquid's `dir`: "Open Long", "Close Short", "Long > Short", "Liquidated Cross Long", ... */
   readonly dir: string;
+  /** Set on the leg of a TWAP slice: the TWAP's id. */
+  readonly twapId?: number;
 }
+
+/** A TWAP order's status in its history. @see hyperliquid-api.md §4.3 TwapHistory */
+export type TwapStatus = "activated" | "finished" | "terminated";
+
+/** A TWAP order as it stands. Sizes in lots, notional in price units × lots (10^-6 USD for perps). */
+export interface TwapView {
+  readonly twapId: number;
+  readonly user: Address;
+  readonly asset: AssetId;
+  readonly isBuy: boolean;
+  readonly size: number;
+  readonly executedSize: number;
+  readonly executedNotional: number;
+  readonly minutes: number;
+  readonly randomize: boolean;
+  readonly reduceOnly: boolean;
+  /** Placement time (ms). */
+  readonly timestamp: number;
+}
+
+/** The result of a `twapOrder`: running under an id, or an error. */
+export type TwapOrderResult = { readonly running: number } | { readonly error: Reject };
 
 /** How a liquidation fill came about. */
 export interface LiquidationTag {
@@ -94,6 +118,13 @@ export type LedgerDelta =
       readonly user: Address;
       readonly destination: Address;
       readonly fee: number;
+    }
+  | {
+      readonly type: "subAccountTransfer";
+      readonly usd: number;
+      /** The account the money left. */
+      readonly user: Address;
+      readonly destination: Address;
     }
   | {
       readonly type: "liquidation";
@@ -128,7 +159,11 @@ export type Reply =
   | { readonly kind: "order"; readonly statuses: readonly OrderResult[] }
   | { readonly kind: "cancel"; readonly statuses: readonly CancelResult[] }
   | { readonly kind: "default" }
-  | { readonly kind: "error"; readonly reject: Reject };
+  /** `createSubAccount`: the new sub-account's address. */
+  | { readonly kind: "createSubAccount"; readonly address: Address }
+  | { readonly kind: "error"; readonly reject: Reject }
+  | { readonly kind: "twapOrder"; readonly result: TwapOrderResult }
+  | { readonly kind: "twapCancel"; readonly result: CancelResult };
 
 export type Event =
   | { readonly type: "orderStatus"; readonly time: number; readonly status: OrderStatus; readonly order: OrderView }
@@ -178,4 +213,5 @@ export type Event =
       readonly accountValue: number;
     }
   | { readonly type: "markPrice"; readonly time: number; readonly asset: AssetId; readonly price: number }
+  | { readonly type: "twap"; readonly time: number; readonly status: TwapStatus; readonly twap: TwapView }
   | { readonly type: "reply"; readonly reply: Reply };

@@ -69,12 +69,29 @@ export const ACTION_REJECTS = {
   builderFeeTooHigh: "Builder fee is above the maximum of {max}.",
   builderFeeDecrease: "Builder fee approval can only be increased; revoke it with a rate of 0%.",
   referrerSet: "Referrer already set.",
+  // Sub-accounts (§5.3; hyperliquid-mechanics.md §10.2). Name, limit and nesting texts are hyperlocal's own.
+  subAccountVolume: "Cannot create sub-accounts until enough volume traded. Required: {required}. Traded: {traded}.",
+  subAccountName: "Invalid sub-account name: it must have 1 to 16 characters.",
+  subAccountLimit: "Too many sub-accounts for cumulative volume traded.",
+  subAccountOfSubAccount: "A sub-account cannot create sub-accounts.",
+  subAccountTransfer: "Invalid sub-account transfer from {from} to {to}",
+  subAccountNotRegistered: "Sub-account {sub} is not registered to {master}",
+  vaultNotRegistered: "Vault not registered: {vault}",
+} as const;
+
+/** TWAP rejections (in `data.status.error` of `twapOrder` / `twapCancel`). @see hyperliquid-mechanics.md §7 */
+export const TWAP_REJECTS = {
+  twapDuration: "Invalid TWAP duration: {minutes} min(s)",
+  twapTooSmall: "TWAP order value too small. Min is $" + "{min}, which is $10 per minute.",
+  twapReduceOnly: "Reduce-only TWAP order would increase position.",
+  twapMissing: "TWAP was never placed, already canceled, or filled.",
 } as const;
 
 export type OrderRejectCode = keyof typeof ORDER_REJECTS;
 export type CancelRejectCode = keyof typeof CANCEL_REJECTS;
 export type ActionRejectCode = keyof typeof ACTION_REJECTS;
-export type RejectCode = OrderRejectCode | CancelRejectCode | ActionRejectCode;
+export type TwapRejectCode = keyof typeof TWAP_REJECTS;
+export type RejectCode = OrderRejectCode | CancelRejectCode | ActionRejectCode | TwapRejectCode;
 
 /** A rejection as a value: its code and what the text needs. */
 export interface Reject {
@@ -85,7 +102,7 @@ export interface Reject {
   readonly params?: Readonly<Record<string, string>>;
 }
 
-const ALL: Record<RejectCode, string> = { ...ORDER_REJECTS, ...CANCEL_REJECTS, ...ACTION_REJECTS };
+const ALL: Record<RejectCode, string> = { ...ORDER_REJECTS, ...CANCEL_REJECTS, ...ACTION_REJECTS, ...TWAP_REJECTS };
 
 /** Order statuses Hyperliquid records for rejected orders, by code. @see hyperliquid-api.md §4.3 OrderStatus */
 export const REJECT_STATUS: Partial<Record<RejectCode, string>> = {

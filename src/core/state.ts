@@ -12,6 +12,7 @@ import type { Address, AssetId, Cloid, Oid } from "./ids.ts";
 import { Account, isZeroPosition, type Leverage } from "./clearinghouse/account.ts";
 import { Book, type BookOrder } from "./book/book.ts";
 import type { TriggerOrder } from "./book/triggers.ts";
+import type { Twap } from "./book/twap.ts";
 import type { MarginTable } from "./markets/marginTables.ts";
 import { emptyPrices, type PriceState } from "./markets/prices.ts";
 import { Universe } from "./markets/universe.ts";
@@ -94,6 +95,10 @@ export interface EngineState {
   readonly identity: Identity;
   /** Live orders that pay a builder fee → the fee. Most orders have none, so it lives beside the book. */
   readonly orderBuilders: Map<Oid, BuilderFee>;
+  /** Running TWAP orders by id. */
+  readonly twaps: Map<number, Twap>;
+  /** Next TWAP id (its own counter). */
+  nextTwapId: number;
   nextOid: number;
   nextTid: number;
   /** Next premium sample time (ms); 0 before the first command. */
@@ -129,6 +134,8 @@ export function emptyState(config: EngineConfig, firstOid: number, firstTid: num
     schedules: new Map(),
     identity: emptyIdentity(),
     orderBuilders: new Map(),
+    twaps: new Map(),
+    nextTwapId: FIRST_TWAP_ID,
     nextOid: firstOid,
     nextTid: firstTid,
     nextSampleAt: 0,
@@ -137,6 +144,9 @@ export function emptyState(config: EngineConfig, firstOid: number, firstTid: num
     time: 0,
   };
 }
+
+/** The first TWAP id. */
+export const FIRST_TWAP_ID = 1;
 
 /** The key of a cloid in the cloid index. */
 export function cloidKey(user: Address, cloid: Cloid): string {
@@ -231,6 +241,10 @@ export interface EngineSnapshot {
   readonly identity?: IdentitySnapshot;
   /** `[oid, builder, fee]`, sorted by oid. */
   readonly builders?: [Oid, Address, number][];
+  /** Running TWAP orders, by id; absent when none. */
+  readonly twaps?: Twap[];
+  /** Absent while no TWAP was ever placed. */
+  readonly nextTwapId?: number;
 }
 
 function byString(a: string, b: string): number {
@@ -333,6 +347,8 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
     schedules,
     identity: identitySnapshot(s.identity),
     builders,
+    ...(s.twaps.size === 0 ? {} : { twaps: [...s.twaps.values()].sort((a, b) => a.id - b.id).map((t) => ({ ...t })) }),
+    ...(s.nextTwapId === FIRST_TWAP_ID ? {} : { nextTwapId: s.nextTwapId }),
   };
 }
 
@@ -474,6 +490,8 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
     trackTrigger(s, trigger, t.asset);
   }
   for (const [user, at, day, fired] of snap.schedules) s.schedules.set(user, { at: at ?? undefined, day, fired });
+  for (const t of snap.twaps ?? []) s.twaps.set(t.id, { ...t });
+  s.nextTwapId = snap.nextTwapId ?? FIRST_TWAP_ID;
   return s;
 }
 

@@ -2,8 +2,8 @@
  * @module feeds/userEvents
  * `userEvents` `{type, user}`, whose data channel is **`user`** (not the type): no snapshot; per tick one frame per
  * kind, as Hyperliquid sends them: `{fills: UserFill[]}`, then each `{liquidation: {...}}`, then
- * `{nonUserCancel: [{coin, oid}]}`, then one `{funding: {...}}` per payment. `twapHistory` and `twapSliceFills` never
- * occur (no TWAP yet).
+ * `{nonUserCancel: [{coin, oid}]}`, then one `{funding: {...}}` per payment, then `{twapHistory: TwapHistory[]}` (status
+ * changes of the user's TWAPs) and `{twapSliceFills: [{fill, twapId}]}` (slice fills, also among `fills`).
  *
  * Choices where Hyperliquid is not documented: `liquidation.lid` is the liquidation's time (hyperlocal has no
  * liquidation id), sent to the liquidated user and to the liquidator; `nonUserCancel` lists the user's orders canceled
@@ -20,6 +20,8 @@ import type { OrderStatus } from "../core/index.ts";
 import type { ChannelSpec, Push } from "./channel.ts";
 import { fillRecordsOf } from "./userFills.ts";
 import { fundingsOf } from "./userFundings.ts";
+import { twapHistoryOf } from "./userTwapHistory.ts";
+import { twapSliceFillsOf } from "./userTwapSliceFills.ts";
 
 export const UserEventsSubscription = v.object({ type: v.literal("userEvents"), user: Address });
 
@@ -74,6 +76,10 @@ export const userEvents: ChannelSpec<UserEventsSub> = {
     }
     if (nonUserCancel.length > 0) send({ nonUserCancel });
     for (const funding of fundingsOf(universe, tick.events, sub.user)) send({ funding });
+    const twapHistory = twapHistoryOf(universe, tick.events, sub.user);
+    if (twapHistory.length > 0) send({ twapHistory });
+    const twapSliceFills = twapSliceFillsOf(universe, tick.events, sub.user);
+    if (twapSliceFills.length > 0) send({ twapSliceFills });
     return out.length === 0 ? undefined : out;
   },
 };

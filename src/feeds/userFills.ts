@@ -44,6 +44,7 @@ export function fillRecordOf(e: FillEvent, leg: FillLeg, crossed: boolean): Fill
     dir: leg.dir,
     crossed,
     liquidation: e.liquidation,
+    ...(leg.twapId === undefined ? {} : { twapId: leg.twapId }),
   };
 }
 

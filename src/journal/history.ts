@@ -25,6 +25,8 @@ import type {
   Tid,
   Tif,
   TriggerView,
+  TwapStatus,
+  TwapView,
 } from "../core/index.ts";
 
 type Database = BetterSqlite3.Database;
@@ -222,8 +224,45 @@ CREATE TABLE IF NOT EXISTS candles (
 ) STRICT, WITHOUT ROWID;
 `;
 
+/**
+ * The TWAP tables: which fill legs were TWAP slices, and each TWAP's status changes (with the TWAP as it stood).
+ * Created by {@link History}'s constructor too, so a data directory written before TWAP orders existed gains them.
+ */
+export const TWAP_SCHEMA = `
+CREATE TABLE IF NOT EXISTS twap_fills (
+  id INTEGER PRIMARY KEY,
+  user TEXT NOT NULL,
+  twapId INTEGER NOT NULL,
+  tid INTEGER NOT NULL,
+  oid INTEGER NOT NULL,
+  time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS twap_fills_user_time ON twap_fills (user, time);
+CREATE INDEX IF NOT EXISTS twap_fills_tid ON twap_fills (tid);
+
+CREATE TABLE IF NOT EXISTS twap_history (
+  id INTEGER PRIMARY KEY,
+  user TEXT NOT NULL,
+  time INTEGER NOT NULL,
+  twapId INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  state TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS twap_history_user ON twap_history (user, time);
+`;
+
 /** Every history table, in the order `clear()` empties them. */
-const TABLES = ["fills", "orders", "funding", "funding_rates", "ledger", "trades", "candles"] as const;
+const TABLES = [
+  "fills",
+  "orders",
+  "funding",
+  "funding_rates",
+  "ledger",
+  "trades",
+  "candles",
+  "twap_fills",
+  "twap_history",
+] as const;
 
 // ===== What the queries return (core units, core names)
 
@@ -253,6 +292,22 @@ export interface FillRecord {
   /** Taker leg. */
   readonly crossed: boolean;
   readonly liquidation: LiquidationTag | undefined;
+  /** The TWAP whose slice this leg is, if any. */
+  readonly twapId?: number | undefined;
+}
+
+/** A TWAP slice fill (`userTwapSliceFills`). */
+export interface TwapSliceFillRecord {
+  readonly fill: FillRecord;
+  readonly twapId: number;
+}
+
+/** One status change of a TWAP order (`twapHistory`). */
+export interface TwapHistoryRecord {
+  /** ms. */
+  readonly time: number;
+  readonly status: TwapStatus;
+  readonly twap: TwapView;
 }
 
 /** An order with one of its statuses (Hyperliquid's HistoricalOrder, in core units). */
@@ -351,6 +406,7 @@ interface FillRow {
   dir: string;
   crossed: number;
   liquidation: string | null;
+  twapId: number | null;
 }
 
 interface OrderRow {
@@ -428,6 +484,9 @@ type Stmt<P extends unknown[] | object, R = unknown> = BetterSqlite3.Statement<P
 const FILL_COLUMNS =
   "user, asset, time, tid, oid, cloid, price, size, side, startPosition, fee, closedPnl, builderFee, dir, crossed, " +
   "liquidation";
+const TWAP_FILL_COLUMNS =
+  "f.user, f.asset, f.time, f.tid, f.oid, f.cloid, f.price, f.size, f.side, f.startPosition, f.fee, f.closedPnl, " +
+  "f.builderFee, f.dir, f.crossed, f.liquidation";
 const ORDER_COLUMNS =
   "oid, user, asset, status, statusTime, isBuy, price, size, origSize, timestamp, cloid, reduceOnly, tif, " +
   '"trigger", isPositionTpsl';
@@ -473,8 +532,29 @@ export class History {
   private readonly candleCutoff: Stmt<[number, string, number], { t: number }>;
   private readonly candleRange: Stmt<[number, string, number, number, number], CandleRow>;
   private readonly clearAll: () => void;
+  private readonly insertTwapFill: Stmt<Record<string, unknown>>;
+  private readonly insertTwapHistory: Stmt<Record<string, unknown>>;
+  private readonly twapFillsDesc: Stmt<Record<string, unknown>, FillRow>;
+  private readonly twapFillsAsc: Stmt<Record<string, unknown>, FillRow>;
+  private readonly twapHistoryOf: Stmt<[string, number], { time: number; status: string; state: string }>;
 
   constructor(db: Database) {
+    db.exec(TWAP_SCHEMA);
+    this.insertTwapFill = db.prepare(
+      "INSERT INTO twap_fills (user, twapId, tid, oid, time) VALUES (@user, @twapId, @tid, @oid, @time)",
+    );
+    this.insertTwapHistory = db.prepare(
+      "INSERT INTO twap_history (user, time, twapId, status, state) VALUES (@user, @time, @twapId, @status, @state)",
+    );
+    const sliceRange = `SELECT ${TWAP_FILL_COLUMNS}, t.twapId AS twapId FROM twap_fills t
+       JOIN fills f ON f.tid = t.tid AND f.oid = t.oid AND f.user = t.user
+       WHERE t.user = @user AND t.time >= @start AND t.time <= @end`;
+    this.twapFillsDesc = db.prepare(`${sliceRange} ORDER BY t.time DESC, t.id DESC LIMIT @limit`);
+    this.twapFillsAsc = db.prepare(`${sliceRange} ORDER BY t.time, t.id LIMIT @limit`);
+    this.twapHistoryOf = db.prepare(
+      `SELECT time, status, state FROM (SELECT id, time, status, state FROM twap_history WHERE user = ?
+       ORDER BY time DESC, id DESC LIMIT ?) ORDER BY time, id`,
+    );
     this.insertFill = db.prepare(
       `INSERT INTO fills (${FILL_COLUMNS}) VALUES (@user, @asset, @time, @tid, @oid, @cloid, @price, @size, @side,
        @startPosition, @fee, @closedPnl, @builderFee, @dir, @crossed, @liquidation)`,
@@ -509,7 +589,9 @@ export class History {
     this.fillCutoff = db.prepare(
       "SELECT time, id FROM fills WHERE user = ? ORDER BY time DESC, id DESC LIMIT 1 OFFSET ?",
     );
-    const fillRange = `SELECT ${FILL_COLUMNS} FROM fills
+    const fillRange = `SELECT ${FILL_COLUMNS},
+       (SELECT t.twapId FROM twap_fills t WHERE t.tid = fills.tid AND t.oid = fills.oid AND t.user = fills.user)
+         AS twapId FROM fills
        WHERE user = @user AND time >= @start AND time <= @end AND (time, id) >= (@cutTime, @cutId)`;
     this.fillsDesc = db.prepare(`${fillRange} ORDER BY time DESC, id DESC LIMIT @limit`);
     this.fillsAsc = db.prepare(`${fillRange} ORDER BY time, id LIMIT @limit`);
@@ -578,6 +660,10 @@ export class History {
         case "fill": {
           this.insertFill.run(this.legRow(e, e.maker, !e.takerIsBuy, false));
           this.insertFill.run(this.legRow(e, e.taker, e.takerIsBuy, true));
+          if (e.taker.twapId !== undefined) {
+            const twapId = e.taker.twapId;
+            this.insertTwapFill.run({ user: e.taker.user, twapId, tid: e.tid, oid: e.taker.oid, time: e.time });
+          }
           this.insertTrade.run({
             asset: e.asset,
             tid: e.tid,
@@ -652,6 +738,15 @@ export class History {
           break;
         case "ledger":
           this.insertLedger.run(e.user, e.time, JSON.stringify(e.delta));
+          break;
+        case "twap":
+          this.insertTwapHistory.run({
+            user: e.twap.user,
+            time: e.time,
+            twapId: e.twap.twapId,
+            status: e.status,
+            state: JSON.stringify(e.twap),
+          });
           break;
         case "liquidation":
         case "markPrice":
@@ -742,6 +837,25 @@ export class History {
       limit: cap(limit, HISTORY_LIMITS.fills),
     };
     return (newestFirst ? this.fillsDesc : this.fillsAsc).all(params).map(fillRecord);
+  }
+
+  /**
+   * A user's TWAP slice fills: most recent first (`userTwapSliceFills`, at most 2000), or with `startTime` those in
+   * `[startTime, endTime]`, oldest first (`userTwapSliceFillsByTime`, at most 2000).
+   */
+  twapSliceFills(user: Address, startTime?: number, endTime?: number): TwapSliceFillRecord[] {
+    const params = { user, start: startTime ?? BEFORE, end: endTime ?? END, limit: HISTORY_LIMITS.fills };
+    const rows = (startTime === undefined ? this.twapFillsDesc : this.twapFillsAsc).all(params);
+    return rows.map((r) => ({ fill: fillRecord(r), twapId: r.twapId as number }));
+  }
+
+  /** A user's TWAP status changes, oldest first (`twapHistory`): the most recent 2000. */
+  twapHistory(user: Address): TwapHistoryRecord[] {
+    return this.twapHistoryOf.all(user, HISTORY_LIMITS.fills).map((r) => ({
+      time: r.time,
+      status: r.status as TwapStatus,
+      twap: JSON.parse(r.state) as TwapView,
+    }));
   }
 
   /** A user's orders with their latest status, most recent status first (`historicalOrders`): at most 2000. */
@@ -843,6 +957,7 @@ function fillRecord(r: FillRow): FillRecord {
     dir: r.dir,
     crossed: r.crossed === 1,
     liquidation: r.liquidation === null ? undefined : (JSON.parse(r.liquidation) as LiquidationTag),
+    ...(r.twapId === null ? {} : { twapId: r.twapId }),
   };
 }
 

@@ -203,19 +203,22 @@ describe("§0 successful answers and CORS", () => {
 });
 
 describe("a known action hyperlocal does not build yet", () => {
-  it('twapOrder → 200 {"status":"err","response":"Action \\"twapOrder\\" is not supported by hyperlocal yet."}', async () => {
+  it('vaultTransfer → 200 {"status":"err","response":"Action \\"vaultTransfer\\" is not supported by hyperlocal yet."}', async () => {
     const body = {
-      action: { type: "twapOrder", twap: { a: 0, b: true, s: "0.01", r: false, m: 10, t: false } },
+      action: { type: "vaultTransfer", vaultAddress: `0x${"ab".repeat(20)}`, isDeposit: true, usd: 1_000_000 },
       nonce: Date.now(),
       signature: SIG,
     };
     const r = await post(app, "/exchange", body);
     assert.equal(r.status, 200, r.text);
     assert.ok(r.type.includes("application/json"));
-    assert.equal(r.text, '{"status":"err","response":"Action \\"twapOrder\\" is not supported by hyperlocal yet."}');
+    assert.equal(
+      r.text,
+      '{"status":"err","response":"Action \\"vaultTransfer\\" is not supported by hyperlocal yet."}',
+    );
     assert.deepEqual(r.body, {
       status: "err",
-      response: 'Action "twapOrder" is not supported by hyperlocal yet.',
+      response: 'Action "vaultTransfer" is not supported by hyperlocal yet.',
     });
   });
 });

@@ -589,6 +589,8 @@ const TABLE_ORDER: Record<string, string> = {
   ledger: "id",
   orders: "oid",
   trades: "id",
+  twap_fills: "id",
+  twap_history: "id",
 };
 
 /** Every row of every history table. */

@@ -40,6 +40,7 @@ function condense(e: Event): unknown {
         maker: leg(e.maker),
         taker: leg(e.taker),
         ...(e.liquidation === undefined ? {} : { liquidation: e.liquidation.method }),
+        ...(e.taker.twapId === undefined ? {} : { twapId: e.taker.twapId }),
       };
     }
     case "reply": {
@@ -48,6 +49,7 @@ function condense(e: Event): unknown {
         typeof x === "object" && x !== null && "error" in x ? { error: rejectText((x as { error: never }).error) } : x;
       if (r.kind === "order" || r.kind === "cancel") return { reply: r.kind, statuses: r.statuses.map(text) };
       if (r.kind === "error") return { reply: "error", text: rejectText(r.reject) };
+      if (r.kind === "twapOrder" || r.kind === "twapCancel") return { reply: r.kind, result: text(r.result) };
       return { reply: r.kind };
     }
     case "ledger":
@@ -60,6 +62,8 @@ function condense(e: Event): unknown {
       return { liquidation: name(e.user), type: e.leverageType, notional: e.notional, accountValue: e.accountValue };
     case "markPrice":
       return { mark: e.asset, price: e.price };
+    case "twap":
+      return { twap: e.twap.twapId, status: e.status, executedSize: e.twap.executedSize, user: name(e.twap.user) };
   }
 }
 

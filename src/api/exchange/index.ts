@@ -24,11 +24,16 @@ import { approveBuilderFee } from "./approveBuilderFee.ts";
 import { batchModify } from "./batchModify.ts";
 import { cancel } from "./cancel.ts";
 import { cancelByCloid } from "./cancelByCloid.ts";
+import { createSubAccount } from "./createSubAccount.ts";
 import { modify } from "./modify.ts";
 import { noop } from "./noop.ts";
 import { order } from "./order.ts";
 import { scheduleCancel } from "./scheduleCancel.ts";
 import { setReferrer } from "./setReferrer.ts";
+import { twapCancel } from "./twapCancel.ts";
+import { twapOrder } from "./twapOrder.ts";
+import { subAccountModify } from "./subAccountModify.ts";
+import { subAccountTransfer } from "./subAccountTransfer.ts";
 import { updateIsolatedMargin } from "./updateIsolatedMargin.ts";
 import { updateLeverage } from "./updateLeverage.ts";
 import { usdSend } from "./usdSend.ts";
@@ -50,18 +55,18 @@ export const EXCHANGE_ACTIONS: Readonly<Record<string, ActionEntry>> = {
   approveBuilderFee,
   setReferrer,
   noop,
+  twapOrder,
+  twapCancel,
+  createSubAccount,
+  subAccountModify,
+  subAccountTransfer,
 };
 
 /** Hyperliquid action types that hyperlocal does not build yet: answered with a clear error naming them. §5.5 */
 export const NOT_BUILT: ReadonlySet<string> = new Set([
   "topUpIsolatedOnlyMargin",
-  "twapOrder",
-  "twapCancel",
   "borrowLend",
   "registerReferrer",
-  "createSubAccount",
-  "subAccountModify",
-  "subAccountTransfer",
   "subAccountSpotTransfer",
   "vaultTransfer",
   "createVault",
@@ -149,7 +154,9 @@ export async function handleExchange(ctx: ExchangeContext, body: unknown): Promi
 
   const vault = env.vaultAddress ?? undefined;
   if (vault !== undefined && entry.kind === "l1" && VAULT_ACTION_TYPES.has(type)) {
-    return answer(err(`Sub-accounts and vaults are not supported by hyperlocal yet (vaultAddress ${vaultOf(vault)}).`));
+    const acting = actingFor(ctx, who.user, vaultOf(vault));
+    if (typeof acting !== "string") return answer(acting);
+    who = { signer: who.signer, user: acting };
   }
   const stale = ctx.engine.nonceProblem(who.signer, env.nonce, ctx.now());
   if (stale !== undefined) return answer(err(rejectText(stale)));
@@ -174,8 +181,22 @@ interface Identity {
   readonly user: Address;
 }
 
-function vaultOf(text: string): string {
-  return `0x${text.replace(/^0[xX]/, "").toLowerCase()}`;
+function vaultOf(text: string): Address {
+  return `0x${text.replace(/^0[xX]/, "").toLowerCase()}` as Address;
+}
+
+/**
+ * The account an L1 action with an envelope `vaultAddress` acts for (§5.7): a sub-account of the signer's master acts
+ * as that sub-account; a sub-account of another master answers `Sub-account … is not registered to …`, and any other
+ * address `Vault not registered: …` (hyperlocal has no vaults). The engine checks the authority again.
+ */
+function actingFor(ctx: ExchangeContext, master: Address, vault: Address): Address | ExchangeResponse {
+  const role = ctx.engine.roleOf(vault);
+  if (role.role === "subAccount" && role.master === master) return vault;
+  if (role.role === "subAccount") {
+    return err(rejectText({ code: "subAccountNotRegistered", params: { sub: vault, master } }));
+  }
+  return err(rejectText({ code: "vaultNotRegistered", params: { vault } }));
 }
 
 function replyOf(events: readonly Event[]): Reply {

@@ -23,6 +23,7 @@ export function cumulativeLedger(history: HistoryReader, user: Address): number 
       if (d.type === "deposit") total += d.usd;
       else if (d.type === "withdraw") total -= d.usd;
       else if (d.type === "internalTransfer") total += d.user === user ? -(d.usd + d.fee) : d.usd;
+      else if (d.type === "subAccountTransfer") total += d.user === user ? -d.usd : d.usd;
     }
     const last = page[page.length - 1];
     if (page.length < 500 || last === undefined || fresh.length === 0) return total;

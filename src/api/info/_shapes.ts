@@ -202,7 +202,8 @@ export interface FillLiquidationWire {
 
 /**
  * `UserFill`. `hash` is hyperlocal's stand-in transaction hash, shared by both legs of a trade and by the trade
- * itself; `twapId` is always `null` (no TWAP yet); `fee` includes `builderFee`, which appears only when above zero.
+ * itself (a TWAP slice's hash is all zeros, as Hyperliquid's); `twapId` is the TWAP of a slice fill, else `null`; `fee`
+ * includes `builderFee`, which appears only when above zero.
  */
 export interface UserFill {
   coin: string;
@@ -244,14 +245,14 @@ function fillWire(market: Market, r: FillRecord, px: string): UserFill {
     startPosition: formatSize(market, r.startPosition),
     dir: r.dir,
     closedPnl: formatUsd(r.closedPnl),
-    hash: tradeHash(r.tid),
+    hash: r.twapId === undefined ? tradeHash(r.tid) : (ZERO_HASH as Hex),
     oid: r.oid,
     crossed: r.crossed,
     fee: formatUsd(r.fee),
     tid: r.tid,
     ...(r.cloid === undefined ? {} : { cloid: r.cloid as Hex }),
     feeToken: "USDC",
-    twapId: null,
+    twapId: r.twapId ?? null,
     ...(r.builderFee > 0 ? { builderFee: formatUsd(r.builderFee) } : {}),
     ...(r.liquidation === undefined ? {} : { liquidation: liquidationWire(market, r.liquidation) }),
   };
@@ -685,6 +686,7 @@ export type LedgerDeltaWire =
   | { type: "deposit"; usdc: string }
   | { type: "withdraw"; usdc: string; nonce: number; fee: string }
   | { type: "internalTransfer"; usdc: string; user: Hex; destination: Hex; fee: string }
+  | { type: "subAccountTransfer"; usdc: string; user: Hex; destination: Hex }
   | {
       type: "liquidation";
       liquidatedNtlPos: string;
@@ -713,6 +715,13 @@ function ledgerDeltaWire(universe: Universe, d: LedgerDelta): LedgerDeltaWire {
         user: d.user as Hex,
         destination: d.destination as Hex,
         fee: formatUsd(d.fee),
+      };
+    case "subAccountTransfer":
+      return {
+        type: "subAccountTransfer",
+        usdc: formatUsd(d.usd),
+        user: d.user as Hex,
+        destination: d.destination as Hex,
       };
     case "liquidation":
       return {

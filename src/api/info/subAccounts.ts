@@ -1,19 +1,37 @@
 /**
  * @module api/info/subAccounts
- * `subAccounts`: `null`, what Hyperliquid answers for a user without sub-accounts (a 2026 probe of testnet);
- * hyperlocal has no sub-accounts yet.
- * @see hyperliquid-api.md §4.4 subAccounts
+ * `subAccounts`: a master's sub-accounts in creation order, each with its name, address, master, perp state and spot
+ * state; `null` for a user without sub-accounts (what Hyperliquid answers, a 2026 probe of testnet).
+ * @see hyperliquid-api.md §4.4 subAccounts; hyperliquid-mechanics.md §10.2
  */
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
-import { Address } from "./_schemas.ts";
+import { Address, type Hex } from "./_schemas.ts";
+import { type ClearinghouseState, clearinghouseState, emptySpotState, type SpotClearinghouseState } from "./_shapes.ts";
 
 export const SubAccountsRequest = v.object({ type: v.literal("subAccounts"), user: Address });
 
-/** `null` until sub-accounts exist. */
-export type SubAccountsResponse = null;
+/** One sub-account. */
+export interface SubAccountWire {
+  name: string;
+  subAccountUser: Hex;
+  master: Hex;
+  clearinghouseState: ClearinghouseState;
+  spotState: SpotClearinghouseState;
+}
 
-export function subAccounts(_ctx: InfoContext, _req: v.InferOutput<typeof SubAccountsRequest>): SubAccountsResponse {
-  return null;
+export type SubAccountsResponse = SubAccountWire[] | null;
+
+export function subAccounts(ctx: InfoContext, req: v.InferOutput<typeof SubAccountsRequest>): SubAccountsResponse {
+  const subs = ctx.engine.subAccountsOf(req.user);
+  if (subs.length === 0) return null;
+  const now = ctx.now();
+  return subs.map((sub) => ({
+    name: sub.name,
+    subAccountUser: sub.address as Hex,
+    master: sub.master as Hex,
+    clearinghouseState: clearinghouseState(ctx.engine, sub.address, now),
+    spotState: emptySpotState(),
+  }));
 }

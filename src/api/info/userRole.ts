@@ -1,8 +1,8 @@
 /**
  * @module api/info/userRole
  * `userRole`: `user` for an account that has received money, `agent` (with its master) for a valid API wallet,
- * `missing` otherwise. hyperlocal has no vaults or sub-accounts, so never `vault` or `subAccount`.
- * @see hyperliquid-api.md §4.4 userRole, §5.7 (agents)
+ * `subAccount` (with its master) for a sub-account, `missing` otherwise. hyperlocal has no vaults, so never `vault`.
+ * @see hyperliquid-api.md §4.4 userRole, §5.7 (agents, sub-accounts)
  */
 
 import * as v from "valibot";
@@ -11,9 +11,14 @@ import { Address, type Hex } from "./_schemas.ts";
 
 export const UserRoleRequest = v.object({ type: v.literal("userRole"), user: Address });
 
-export type UserRoleResponse = { role: "missing" | "user" | "vault" } | { role: "agent"; data: { user: Hex } };
+export type UserRoleResponse =
+  | { role: "missing" | "user" | "vault" }
+  | { role: "agent"; data: { user: Hex } }
+  | { role: "subAccount"; data: { master: Hex } };
 
 export function userRole(ctx: InfoContext, req: v.InferOutput<typeof UserRoleRequest>): UserRoleResponse {
   const role = ctx.engine.roleOf(req.user);
-  return role.role === "agent" ? { role: "agent", data: { user: role.master as Hex } } : { role: role.role };
+  if (role.role === "agent") return { role: "agent", data: { user: role.master as Hex } };
+  if (role.role === "subAccount") return { role: "subAccount", data: { master: role.master as Hex } };
+  return { role: role.role };
 }

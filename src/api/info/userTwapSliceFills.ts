@@ -1,21 +1,36 @@
 /**
  * @module api/info/userTwapSliceFills
- * `userTwapSliceFills`: a user's TWAP slice fills. hyperlocal has no TWAP orders yet, so there are none.
- * @see hyperliquid-api.md §4.4 userTwapSliceFills
+ * `userTwapSliceFills`: a user's TWAP slice fills, newest first, at most 2000, each `{fill, twapId}` (the fill's hash
+ * is all zeros, its `twapId` set).
+ * @see hyperliquid-api.md §4.1 (limits), §4.4 userTwapSliceFills
  */
 
 import * as v from "valibot";
+import type { Universe } from "../../core/index.ts";
+import type { TwapSliceFillRecord } from "../../journal/history.ts";
 import type { InfoContext } from "../context.ts";
 import { Address } from "./_schemas.ts";
-import type { UserFill } from "./_shapes.ts";
+import { type UserFill, userFill } from "./_shapes.ts";
 
 export const UserTwapSliceFillsRequest = v.object({ type: v.literal("userTwapSliceFills"), user: Address });
 
-export type UserTwapSliceFillsResponse = { fill: UserFill; twapId: number }[];
+export type TwapSliceFill = { fill: UserFill; twapId: number };
+
+export type UserTwapSliceFillsResponse = TwapSliceFill[];
+
+/** Slice fill records as `[{fill, twapId}]`. */
+export function twapSliceFills(universe: Universe, records: readonly TwapSliceFillRecord[]): TwapSliceFill[] {
+  const out: TwapSliceFill[] = [];
+  for (const r of records) {
+    const market = universe.get(r.fill.asset);
+    if (market !== undefined) out.push({ fill: userFill(market, r.fill), twapId: r.twapId });
+  }
+  return out;
+}
 
 export function userTwapSliceFills(
-  _ctx: InfoContext,
-  _req: v.InferOutput<typeof UserTwapSliceFillsRequest>,
+  ctx: InfoContext,
+  req: v.InferOutput<typeof UserTwapSliceFillsRequest>,
 ): UserTwapSliceFillsResponse {
-  return [];
+  return twapSliceFills(ctx.engine.state.universe, ctx.history.twapSliceFills(req.user));
 }

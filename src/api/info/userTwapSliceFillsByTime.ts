@@ -1,13 +1,14 @@
 /**
  * @module api/info/userTwapSliceFillsByTime
- * `userTwapSliceFillsByTime`: a user's TWAP slice fills in a time range; none until hyperlocal has TWAP orders.
- * @see hyperliquid-api.md §4.4 userTwapSliceFillsByTime
+ * `userTwapSliceFillsByTime`: a user's TWAP slice fills in `[startTime, endTime]` (ms, inclusive), oldest first, at
+ * most 2000.
+ * @see hyperliquid-api.md §4.1 (limits), §4.4 userTwapSliceFillsByTime
  */
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
 import { Address, maybe, UInt } from "./_schemas.ts";
-import type { UserTwapSliceFillsResponse } from "./userTwapSliceFills.ts";
+import { twapSliceFills, type UserTwapSliceFillsResponse } from "./userTwapSliceFills.ts";
 
 export const UserTwapSliceFillsByTimeRequest = v.object({
   type: v.literal("userTwapSliceFillsByTime"),
@@ -20,8 +21,9 @@ export const UserTwapSliceFillsByTimeRequest = v.object({
 export type UserTwapSliceFillsByTimeResponse = UserTwapSliceFillsResponse;
 
 export function userTwapSliceFillsByTime(
-  _ctx: InfoContext,
-  _req: v.InferOutput<typeof UserTwapSliceFillsByTimeRequest>,
+  ctx: InfoContext,
+  req: v.InferOutput<typeof UserTwapSliceFillsByTimeRequest>,
 ): UserTwapSliceFillsByTimeResponse {
-  return [];
+  const records = ctx.history.twapSliceFills(req.user, req.startTime, req.endTime ?? ctx.now());
+  return twapSliceFills(ctx.engine.state.universe, records);
 }

@@ -1,8 +1,8 @@
 /**
  * @module api/info/webData2
  * `webData2`: the web app's everything-at-once view of a user: clearinghouse state, open orders (frontend form),
- * meta and asset contexts, the session agent, the net of ledger movements. hyperlocal has no vaults, TWAPs or spot,
- * so `leadingVaults`, `twapStates` and `spotAssetCtxs` are empty, `totalVaultEquity` is `"0.0"`, `isVault` false and
+ * meta and asset contexts, the session agent, the net of ledger movements, the running TWAPs. hyperlocal has no vaults
+ * or spot, so `leadingVaults` and `spotAssetCtxs` are empty, `totalVaultEquity` is `"0.0"`, `isVault` false and
  * `spotState` has no balances. `agentAddress` is the unnamed agent (the web app's session wallet), else the first
  * named one, else `null`.
  * @see hyperliquid-api.md §4.4 webData2
@@ -25,6 +25,7 @@ import {
   type SpotClearinghouseState,
 } from "./_shapes.ts";
 import { cumulativeLedger } from "./_ledger.ts";
+import { type TwapState, twapStates } from "./twapHistory.ts";
 
 export const WebData2Request = v.object({ type: v.literal("webData2"), user: Address });
 
@@ -41,7 +42,7 @@ export interface WebData2Response {
   serverTime: number;
   isVault: boolean;
   user: Hex;
-  twapStates: never[];
+  twapStates: [number, TwapState][];
   spotState: SpotClearinghouseState;
   spotAssetCtxs: never[];
 }
@@ -64,7 +65,7 @@ export function webData2(ctx: InfoContext, req: v.InferOutput<typeof WebData2Req
     serverTime: now,
     isVault: false,
     user: req.user,
-    twapStates: [],
+    twapStates: twapStates(ctx, req.user),
     spotState: emptySpotState(),
     spotAssetCtxs: [],
   };

@@ -363,7 +363,10 @@ class Matcher implements MatchHooks {
       size,
       takerIsBuy: taker.isBuy,
       maker: withBuilderFee({ user: maker.user, oid: maker.oid, cloid: maker.cloid, ...m }, makerBuilder),
-      taker: withBuilderFee({ user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...t }, takerBuilder),
+      taker: withTwap(
+        withBuilderFee({ user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...t }, takerBuilder),
+        ctx.twapId,
+      ),
       liquidation: ctx.liquidation,
     });
     if (makerAccount.reduceOnlyOids.size > 0 && !this.touched.includes(makerAccount)) this.touched.push(makerAccount);
@@ -400,6 +403,10 @@ function payBuilder(s: EngineState, oid: Oid, fee: number): void {
 
 function withBuilderFee(leg: FillLeg, fee: number): FillLeg {
   return fee > 0 ? { ...leg, builderFee: fee } : leg;
+}
+
+function withTwap(leg: FillLeg, twapId: number | undefined): FillLeg {
+  return twapId === undefined ? leg : { ...leg, twapId };
 }
 
 /** What {@link execute} did: filled size and notional, and whether the remainder rested. */

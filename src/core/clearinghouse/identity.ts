@@ -1,9 +1,11 @@
 /**
  * @module core/clearinghouse/identity
- * Who may act for whom, and replay protection: API wallets (agents) approved by a master account, the nonces of every
- * signer, builder-fee approvals and referrers. Authorisation runs inside the engine, so that a replayed journal makes
+ * Who may act for whom, and replay protection: API wallets (agents) approved by a master account, sub-accounts (keyless
+ * accounts a master, or its agents, trade for through the envelope's `vaultAddress`), the nonces of every signer,
+ * builder-fee approvals and referrers. Authorisation runs inside the engine, so that a replayed journal makes
  * the same decisions as the live server did: the edge recovers the signer, the engine decides.
- * @see hyperliquid-api.md §5.5 (approveAgent, approveBuilderFee, setReferrer), §5.6 (nonces), §5.7 (agents)
+ * @see hyperliquid-api.md §5.5 (approveAgent, approveBuilderFee, setReferrer, createSubAccount), §5.6 (nonces),
+ * §5.7 (agents, sub-accounts); hyperliquid-mechanics.md §10.2 (sub-accounts)
  */
 
 import type { Authority } from "../command.ts";
@@ -26,6 +28,27 @@ export const MAX_NAMED_AGENTS = 3;
 /** Highest builder fee a user may approve, tenths of a basis point (0.1% for perps). */
 export const MAX_BUILDER_FEE = 100;
 
+/** A sub-account: an account without keys that its master (or the master's agents) acts for. */
+export interface SubAccount {
+  readonly address: Address;
+  readonly master: Address;
+  /** 1..16 characters. */
+  name: string;
+}
+
+/**
+ * Traded volume a master needs before creating sub-accounts, 10^-6 USD: Hyperliquid's $100,000 (mechanics §10.2).
+ * The master's own volume and its sub-accounts' count (they share its fee tier). An engine configuration may lower it
+ * (`subAccountMinVolume`; tests use 0).
+ */
+export const SUB_ACCOUNT_MIN_VOLUME = 100_000_000_000;
+/** Sub-accounts allowed at the volume gate; one more per further $100M of volume, at most 50 (mechanics §10.2). */
+export const BASE_SUB_ACCOUNTS = 10;
+export const MAX_SUB_ACCOUNTS = 50;
+const SUB_ACCOUNT_STEP_VOLUME = 100_000_000_000_000;
+/** Longest sub-account name. */
+export const MAX_SUB_ACCOUNT_NAME = 16;
+
 /** The identity part of the engine's state. */
 export interface Identity {
   readonly nonces: NonceBook;
@@ -35,10 +58,18 @@ export interface Identity {
   readonly builderFees: Map<Address, Map<Address, number>>;
   /** User → the referral code it entered. */
   readonly referrers: Map<Address, string>;
+  /** Sub-account address → its record, in creation order (the order is part of the state). */
+  readonly subAccounts: Map<Address, SubAccount>;
 }
 
 export function emptyIdentity(): Identity {
-  return { nonces: new NonceBook(), agents: new Map(), builderFees: new Map(), referrers: new Map() };
+  return {
+    nonces: new NonceBook(),
+    agents: new Map(),
+    builderFees: new Map(),
+    referrers: new Map(),
+    subAccounts: new Map(),
+  };
 }
 
 /** Whether an agent may sign at `time`. */
@@ -48,7 +79,8 @@ function valid(agent: Agent, time: number): boolean {
 
 /**
  * Checks that `signer` may act for `user` at `time` and that its nonce is fresh; on success consumes the nonce.
- * A user acts for itself once it has an account (has received money); an agent acts for its master while valid.
+ * A user acts for itself once it has an account (has received money); an agent acts for its master while valid; a
+ * sub-account is acted for by its master, or by the master's agents, exactly as the master would be.
  * A rejected request consumes nothing.
  */
 export function authorize(
@@ -59,11 +91,12 @@ export function authorize(
   time: number,
 ): Reject | undefined {
   const { signer } = auth;
-  if (signer === user) {
-    if (!userExists(user)) return { code: "unknownSigner", params: { signer } };
+  const principal = identity.subAccounts.get(user)?.master ?? user;
+  if (signer === principal) {
+    if (!userExists(principal)) return { code: "unknownSigner", params: { signer } };
   } else {
     const agent = identity.agents.get(signer);
-    if (agent === undefined || agent.master !== user || !valid(agent, time)) {
+    if (agent === undefined || agent.master !== principal || !valid(agent, time)) {
       return { code: "unknownSigner", params: { signer } };
     }
   }
@@ -144,6 +177,106 @@ export function agentsOf(identity: Identity, master: Address, time: number): Age
   return [...identity.agents.values()].filter((a) => a.master === master && valid(a, time));
 }
 
+// ===== Sub-accounts
+
+/**
+ * A 32-bit FNV-1a lane of a string; three lanes with different offsets make the 160 bits of a sub-account address.
+ * Not cryptographic: sub-accounts have no keys, so their address only has to be deterministic and unused.
+ */
+function lane(text: string, offset: number): string {
+  let h = offset >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h ^= h >>> 13;
+  }
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h ^= h >>> 15;
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * The address of a master's `n`-th sub-account attempt: five 32-bit lanes of `"hyperlocal sub-account " + master +
+ * " " + n` (FNV-1a with offsets 1..5, each with a final avalanche), concatenated as 40 hex digits. Deterministic, so a
+ * replayed journal creates the same addresses; Hyperliquid's own derivation is not documented.
+ */
+export function subAccountAddress(master: Address, n: number): Address {
+  const text = `hyperlocal sub-account ${master} ${n}`;
+  let hex = "";
+  for (let k = 1; k <= 5; k++) hex += lane(text, Math.imul(0x811c9dc5, k));
+  return `0x${hex}` as Address;
+}
+
+/** The sub-accounts of a master, in creation order. */
+export function subAccountsOf(identity: Identity, master: Address): SubAccount[] {
+  return [...identity.subAccounts.values()].filter((sub) => sub.master === master);
+}
+
+/** Whether a name is a valid sub-account name: 1..16 characters. */
+function validName(name: string): boolean {
+  const length = [...name].length;
+  return length >= 1 && length <= MAX_SUB_ACCOUNT_NAME;
+}
+
+/** How many sub-accounts a master may hold with `volume` traded (10 at the gate, +1 per further $100M, ≤ 50). */
+export function subAccountLimit(volume: number, minVolume: number): number {
+  if (volume < minVolume) return 0;
+  return Math.min(MAX_SUB_ACCOUNTS, BASE_SUB_ACCOUNTS + Math.floor((volume - minVolume) / SUB_ACCOUNT_STEP_VOLUME));
+}
+
+/** `$12066.75` / `$100000`: a 10^-6 USD amount as the volume gate's text shows it (cents, trailing zeros cut). */
+function dollars(units: number): string {
+  const cents = Math.floor(units / 10_000);
+  const whole = Math.floor(cents / 100);
+  const frac = cents % 100;
+  if (frac === 0) return `$${whole}`;
+  return `$${whole}.${String(frac).padStart(2, "0").replace(/0$/, "")}`;
+}
+
+/**
+ * Creates a sub-account of `master` named `name`, given the volume traded by the master and its sub-accounts and the
+ * gate; returns its address, or why not. `taken` says whether an address is already in use (an account or an agent):
+ * the derivation skips such addresses.
+ */
+export function createSubAccount(
+  identity: Identity,
+  taken: (address: Address) => boolean,
+  master: Address,
+  name: string,
+  volume: number,
+  minVolume: number,
+): Address | Reject {
+  if (identity.subAccounts.has(master)) return { code: "subAccountOfSubAccount" };
+  if (!validName(name)) return { code: "subAccountName" };
+  if (volume < minVolume) {
+    return { code: "subAccountVolume", params: { required: dollars(minVolume), traded: dollars(volume) } };
+  }
+  const existing = subAccountsOf(identity, master).length;
+  if (existing >= subAccountLimit(volume, minVolume)) return { code: "subAccountLimit" };
+  let n = existing;
+  let address = subAccountAddress(master, n);
+  while (address === master || identity.subAccounts.has(address) || identity.agents.has(address) || taken(address)) {
+    address = subAccountAddress(master, ++n);
+  }
+  identity.subAccounts.set(address, { address, master, name });
+  return address;
+}
+
+/** Renames a sub-account of `master`. */
+export function renameSubAccount(
+  identity: Identity,
+  master: Address,
+  subAccount: Address,
+  name: string,
+): Reject | undefined {
+  const sub = identity.subAccounts.get(subAccount);
+  if (sub === undefined || sub.master !== master) {
+    return { code: "subAccountNotRegistered", params: { sub: subAccount, master } };
+  }
+  if (!validName(name)) return { code: "subAccountName" };
+  sub.name = name;
+  return undefined;
+}
+
 /** Snapshot form: sorted, plain. */
 export interface IdentitySnapshot {
   readonly nonces: [string, number[]][];
@@ -153,6 +286,8 @@ export interface IdentitySnapshot {
   readonly builderFees: [Address, Address, number][];
   /** `[user, code]`, sorted. */
   readonly referrers: [Address, string][];
+  /** `[subAccount, master, name]` in creation order; absent when there are none (absent = none). */
+  readonly subAccounts?: [Address, Address, string][];
 }
 
 function byString(a: string, b: string): number {
@@ -165,12 +300,19 @@ export function identitySnapshot(identity: Identity): IdentitySnapshot {
     for (const [builder, fee] of approvals) builderFees.push([user, builder, fee]);
   }
   builderFees.sort((x, y) => byString(x[0], y[0]) || byString(x[1], y[1]));
-  return {
+  const snap: IdentitySnapshot = {
     nonces: identity.nonces.toJSON(),
     agents: [...identity.agents.values()].map((a) => [a.address, a.master, a.name, a.validUntil ?? null]),
     builderFees,
     referrers: [...identity.referrers.entries()].sort(([a], [b]) => byString(a, b)),
   };
+  if (identity.subAccounts.size === 0) return snap;
+  const subAccounts = [...identity.subAccounts.values()].map((x): [Address, Address, string] => [
+    x.address,
+    x.master,
+    x.name,
+  ]);
+  return { ...snap, subAccounts };
 }
 
 export function identityFromSnapshot(snap: IdentitySnapshot | undefined): Identity {
@@ -182,5 +324,8 @@ export function identityFromSnapshot(snap: IdentitySnapshot | undefined): Identi
   }
   for (const [user, builder, fee] of snap.builderFees) approveBuilderFee(identity, user, builder, fee);
   for (const [user, code] of snap.referrers) identity.referrers.set(user, code);
+  for (const [address, master, name] of snap.subAccounts ?? []) {
+    identity.subAccounts.set(address, { address, master, name });
+  }
   return { ...identity, nonces };
 }

@@ -1,7 +1,7 @@
 /**
  * @module core/clearinghouse/ledger
  * USDC movements outside trading and funding, and the margin settings of a position: deposits (the local faucet),
- * `usdSend`, `withdraw3` (with its $1 fee), `updateLeverage` and `updateIsolatedMargin`, with Hyperliquid's rejections.
+ * `usdSend`, `subAccountTransfer`, `withdraw3` (with its $1 fee), `updateLeverage` and `updateIsolatedMargin`, with Hyperliquid's rejections.
  * Each movement emits the ledger event `userNonFundingLedgerUpdates` is built from.
  * @see hyperliquid-mechanics.md §1.1, §1.4, §5 (transfers)
  */
@@ -49,6 +49,36 @@ export function usdSend(ctx: Ctx, user: Address, destination: Address, amount: s
   const delta = { type: "internalTransfer", usd, user, destination, fee } as const;
   ctx.out.push({ type: "ledger", time: ctx.time, user, delta });
   ctx.out.push({ type: "ledger", time: ctx.time, user: destination, delta });
+  return undefined;
+}
+
+/**
+ * Moves USDC between a master and one of its sub-accounts: deposit (master → sub-account) or withdrawal (sub-account →
+ * master), at most the sender's withdrawable, with no fee. `isSubAccountOf` says whether `subAccount` belongs to
+ * `master`. Both accounts get a `subAccountTransfer` ledger event naming the sender (`user`) and the receiver.
+ */
+export function subAccountTransfer(
+  ctx: Ctx,
+  master: Address,
+  subAccount: Address,
+  isDeposit: boolean,
+  usd: number,
+  isSubAccountOf: (subAccount: Address, master: Address) => boolean,
+): Reject | undefined {
+  const from = isDeposit ? master : subAccount;
+  const to = isDeposit ? subAccount : master;
+  if (!isSubAccountOf(subAccount, master)) return { code: "subAccountTransfer", params: { from, to } };
+  if (!Number.isSafeInteger(usd) || usd <= 0) return { code: "invalidAmount" };
+  const s = ctx.s;
+  const sender = accountOf(s, from);
+  if (usd > accountRisk(s, sender).withdrawable) return { code: "insufficientTransfer" };
+  const receiver = accountOf(s, to);
+  sender.cash -= usd;
+  receiver.cash += usd;
+  receiver.activated = true;
+  const delta = { type: "subAccountTransfer", usd, user: from, destination: to } as const;
+  ctx.out.push({ type: "ledger", time: ctx.time, user: from, delta });
+  ctx.out.push({ type: "ledger", time: ctx.time, user: to, delta });
   return undefined;
 }
 

@@ -24,9 +24,9 @@ test("wrong shapes and unknown types are 422 with the exact text; known unbuilt 
   assert.deepEqual(await h.l1(A, { type: "teleport" }), UNPROCESSABLE);
   assert.deepEqual(await h.l1(A, { type: "order", orders: [{ a: 5 }], grouping: "na" }), UNPROCESSABLE);
   assert.deepEqual(await h.l1(A, { type: "updateLeverage", asset: 5, isCross: true, leverage: "10" }), UNPROCESSABLE);
-  assert.deepEqual(json(await h.l1(A, { type: "twapOrder", twap: {} })), {
+  assert.deepEqual(json(await h.l1(A, { type: "borrowLend", operation: "supply", token: 0, amount: null })), {
     status: "err",
-    response: 'Action "twapOrder" is not supported by hyperlocal yet.',
+    response: 'Action "borrowLend" is not supported by hyperlocal yet.',
   });
 });
 
@@ -82,12 +82,12 @@ test("expiresAfter in the past is refused; in the future accepted", async () => 
   assert.deepEqual(json(await h.l1(A, NOOP, { expiresAfter: T0 + 60_000 })), OK);
 });
 
-test("vaultAddress on a vault action is a clear error; ignored (and unhashed) on others, also without 0x", async () => {
+test("a vaultAddress that is no sub-account is refused; ignored (unhashed) on others, also without 0x", async () => {
   const h = await harness();
   const vault = "ab".repeat(20);
   assert.deepEqual(json(await h.l1(A, NOOP, { vaultAddress: `0x${vault}` })), {
     status: "err",
-    response: `Sub-accounts and vaults are not supported by hyperlocal yet (vaultAddress 0x${vault}).`,
+    response: `Vault not registered: 0x${vault}`,
   });
   // Python signs setReferrer without its vault but still posts it.
   const signed = signL1(A, { type: "setReferrer", code: "X" }, T0 + 9);
