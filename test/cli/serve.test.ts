@@ -10,22 +10,21 @@
  */
 
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { devAccounts } from "../../src/cli/serve.ts";
-import { claimNpmStart, ROOT } from "../helpers/npmStart.ts";
+import { claimNpmStart, ROOT, type Running, startUntilListening } from "../helpers/npmStart.ts";
 import { signL1, type Wallet } from "../helpers/wallet.ts";
 import { hexToBytes } from "../../src/api/signing/eip712.ts";
 
 const READY_MS = 30_000;
 
-interface Running {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly output: () => string;
+/** Starts a command and waits for its "Listening on <url>" line. */
+function start(command: string, args: readonly string[]): Promise<Running> {
+  return startUntilListening(command, args, live, READY_MS);
 }
 
 /** Children still running (their stdio open). */
@@ -46,31 +45,6 @@ async function killLive(): Promise<void> {
         }),
     ),
   );
-}
-
-/** Starts a command and waits for its "Listening on <url>" line. */
-function start(command: string, args: readonly string[]): Promise<Running> {
-  const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  live.add(child);
-  child.once("close", () => live.delete(child));
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready after ${READY_MS} ms:\n${out}`)), READY_MS);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Listening on (http:\/\/[^\s]+)\./.exec(out);
-      if (m !== null) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] as string, output: () => out });
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before ready:\n${out}`));
-    });
-  });
 }
 
 /** Sends a signal to the process group (npm's children too) and waits for the exit code. */

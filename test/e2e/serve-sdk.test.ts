@@ -21,7 +21,7 @@
  */
 
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { after, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -40,7 +40,8 @@ import {
   NPM_START_DATA_DIR as DATA_DIR,
   type NpmStartSlot,
   PORT_WAIT_MS,
-  ROOT,
+  type Running,
+  startUntilListening,
   waitForPort,
 } from "../helpers/npmStart.ts";
 
@@ -53,12 +54,6 @@ const MARKET_MS = 20_000;
 const STOP_MS = 15_000;
 const BTC = 0;
 
-interface Running {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly output: () => string;
-}
-
 interface Banner {
   readonly httpUrl: string;
   readonly wsUrl: string;
@@ -70,27 +65,7 @@ const live = new Set<ChildProcess>();
 
 /** Starts `npm start` in its own process group and waits for its "Listening on <url>" line. */
 function startOnce(): Promise<Running> {
-  const child = spawn("npm", ["start"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  live.add(child);
-  child.once("close", () => live.delete(child));
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready after ${READY_MS} ms:\n${out}`)), READY_MS);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Listening on (http:\/\/[^\s]+)\./.exec(out);
-      if (m !== null) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] as string, output: () => out });
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before ready:\n${out}`));
-    });
-  });
+  return startUntilListening("npm", ["start"], live, READY_MS);
 }
 
 /**

@@ -12,6 +12,7 @@
  * Kill the servers you started before calling `release()`.
  */
 
+import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -121,4 +122,45 @@ export async function claimNpmStart(name: string): Promise<NpmStartSlot> {
     throw e;
   }
   return { release };
+}
+
+/** A server child started by {@link startUntilListening}. */
+export interface Running {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Everything it printed so far (stdout and stderr). */
+  readonly output: () => string;
+}
+
+/**
+ * Starts a command in its own process group (so that a signal to `-pid` reaches npm's children too), records it in
+ * `live` until it closes, and waits up to `readyMs` for its "Listening on <url>." line.
+ */
+export function startUntilListening(
+  command: string,
+  args: readonly string[],
+  live: Set<ChildProcess>,
+  readyMs: number,
+): Promise<Running> {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  live.add(child);
+  child.once("close", () => live.delete(child));
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready after ${readyMs} ms:\n${out}`)), readyMs);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Listening on (http:\/\/[^\s]+)\./.exec(out);
+      if (m !== null) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] as string, output: () => out });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before ready:\n${out}`));
+    });
+  });
 }
