@@ -38,8 +38,13 @@ Commands:
   help       Shows this text (also --help, -h).
   version    Prints the version (also --version, -v).
 
+Built recently:
+  TWAP orders (twapOrder, twapCancel, twapHistory, userTwapSliceFills and their feeds);
+  sub-accounts (create, rename, USDC transfer, trading through vaultAddress, subAccounts,
+  subAccounts2, userRole).
+
 Not built yet:
-  The market simulator and dev endpoints; spot, TWAP, sub-accounts and vaults; some WebSocket feeds
+  Spot (markets, balances, subAccountSpotTransfer), vaults, triggered TWAPs; some WebSocket feeds
   (spotState, spotAssetCtxs, allDexs*, outcomeMetaUpdates, fastAssetCtxs);
   the \`sim\`, \`replay\` and \`snapshot\` commands.
 `;

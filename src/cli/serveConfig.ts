@@ -3,13 +3,15 @@
  * `hyperlocal serve`'s settings: its defaults, an optional JSON config file (`--config hyperlocal.json`) and its
  * flags, in that order of precedence (a flag beats the file, the file beats the default). The file is checked with
  * valibot: an unknown key or a bad value is an error naming the key, like an unknown flag. Units are the ones users
- * know: fees as percentage strings (`"0.045%"`), durations as milliseconds or `"1h"`, `"30m"`, `"10s"`.
+ * know: fees as percentage strings (`"0.045%"`), durations as milliseconds or `"1h"`, `"30m"`, `"10s"`, amounts of
+ * money in USD (`100000`).
  */
 
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as v from "valibot";
 import type { NetworkPolicy } from "../api/context.ts";
+import { SUB_ACCOUNT_MIN_VOLUME } from "../core/clearinghouse/identity.ts";
 import { type EngineConfig, FEE_SCALE } from "../core/config.ts";
 import type { EngineOptions, MarketConfig } from "../core/index.ts";
 import { DEFAULT_MARGIN_TABLES } from "../core/markets/marginTables.ts";
@@ -47,7 +49,10 @@ export const OPENING_PRICES: Readonly<Record<string, string>> = {
 };
 
 /** The engine settings `serve` can change. They apply to a new data directory only (an existing one keeps its own). */
-export type ServeEngineConfig = Pick<EngineOptions, "markets" | "takerFee" | "makerFee" | "fundingIntervalMs">;
+export type ServeEngineConfig = Pick<
+  EngineOptions,
+  "markets" | "takerFee" | "makerFee" | "fundingIntervalMs" | "subAccountMinVolume"
+>;
 
 export interface ServeFlags {
   readonly port: number;
@@ -59,7 +64,10 @@ export interface ServeFlags {
   readonly rateLimits: "off" | "hyperliquid";
   /** Run the market simulator (`--no-sim` turns it off). */
   readonly sim: boolean;
-  /** Engine settings for a new data directory (markets, fees, funding interval); absent keys keep the defaults. */
+  /**
+   * Engine settings for a new data directory (markets, fees, funding interval, sub-account volume gate); absent keys
+   * keep the defaults.
+   */
   readonly engine?: ServeEngineConfig;
   /** Opening oracle prices by coin, over the built-in ones (`price` of a configured market). */
   readonly openingPrices?: Readonly<Record<string, string>>;
@@ -91,8 +99,12 @@ export const SERVE_HELP = `Usage: hyperlocal serve [options]
   --maker-fee P          maker fee as a percentage, negative for a rebate (default 0.015%)
   --funding-interval D   time between funding payments, ms or 1h, 30m, 10s (default 1h); each payment
                          is the hourly rate
-                         (fees, funding interval and markets apply to a NEW data directory only: an
-                         existing one keeps those it was created with, and a warning says so)
+  --sub-account-min-volume USD
+                         volume a user must have traded before createSubAccount, in USD (default
+                         100000, Hyperliquid's; 0 lets any user create sub-accounts)
+                         (fees, funding interval, sub-account volume and markets apply to a NEW data
+                         directory only: an existing one keeps those it was created with, and a
+                         warning says so)
   --cadence K=MS[,K=MS]  WebSocket push intervals in ms, K one of l2Book (default 500), l2BookFast (500),
                          allMids (1000), assetCtxs (1000; activeAssetCtx too), userState (2000;
                          clearinghouseState, openOrders, activeAssetData, webData2, webData3); repeatable
@@ -112,6 +124,7 @@ Config file (JSON; every key optional, unknown keys are errors):
                          needed for a coin other than the default fourteen) are optional
   fees                   {"taker": "0.045%", "maker": "0.015%"}
   fundingInterval        3600000 or "1h"
+  subAccountMinVolume    100000 (USD, a number >= 0, at most 6 decimals)
   cadence                {"l2Book": 500, "l2BookFast": 500, "allMids": 1000, "assetCtxs": 1000, "userState": 2000}
 
 Exit code 2 for a bad flag or config file.
@@ -136,6 +149,23 @@ export function formatPercent(parts: number): string {
     .padStart(6, "0")
     .replace(/0+$/, "");
   return `${sign}${Math.floor(abs / unit)}${frac === "" ? "" : `.${frac}`}%`;
+}
+
+/** `100000` or `"100000"` (USD, ≥ 0, at most 6 decimals) → 10^-6 USD, or undefined. */
+export function parseUsd(value: string | number): number | undefined {
+  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value.trim();
+  const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(text);
+  if (m === null) return undefined;
+  const micros = Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(6, "0"));
+  return Number.isSafeInteger(micros) ? micros : undefined;
+}
+
+/** 10^-6 USD → `"100000"`, `"0.5"`. */
+export function formatUsd(micros: number): string {
+  const frac = String(micros % 1_000_000)
+    .padStart(6, "0")
+    .replace(/0+$/, "");
+  return `${Math.floor(micros / 1_000_000)}${frac === "" ? "" : `.${frac}`}`;
 }
 
 const DURATION_UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -224,6 +254,11 @@ const Duration = v.pipe(
   v.check((d) => checkFundingInterval(parseDuration(d)) === undefined, 'between 5s and 7d: milliseconds or "1h"'),
 );
 
+const Usd = v.pipe(
+  v.number("a number of USD such as 100000"),
+  v.check((n) => parseUsd(n) !== undefined, "a number of USD >= 0 with at most 6 decimals"),
+);
+
 const CadenceMs = v.pipe(
   v.number(),
   v.check((n) => checkCadence(n) === undefined, "an integer in 10..600000 ms"),
@@ -249,6 +284,7 @@ const FileSchema = v.strictObject({
   ),
   fees: v.optional(v.strictObject({ taker: v.optional(Percent), maker: v.optional(Percent) })),
   fundingInterval: v.optional(Duration),
+  subAccountMinVolume: v.optional(Usd),
   cadence: v.optional(v.strictObject(Object.fromEntries(CADENCE_KEYS.map((k) => [k, v.optional(CadenceMs)])))),
 });
 
@@ -324,6 +360,7 @@ type FlagValues = { -readonly [K in keyof ServeFlags]?: ServeFlags[K] } & {
   takerFee?: number;
   makerFee?: number;
   fundingIntervalMs?: number;
+  subAccountMinVolume?: number;
 };
 
 function parseFlagValues(args: readonly string[]): FlagValues | string {
@@ -381,6 +418,14 @@ function parseFlagValues(args: readonly string[]): FlagValues | string {
         const problem = checkFundingInterval(ms);
         if (problem !== undefined || ms === undefined) return `--funding-interval: ${problem} (got ${value})`;
         flags.fundingIntervalMs = ms;
+        break;
+      }
+      case "--sub-account-min-volume": {
+        const micros = parseUsd(value);
+        if (micros === undefined) {
+          return `--sub-account-min-volume: a number of USD >= 0 with at most 6 decimals, such as 100000 (got ${value})`;
+        }
+        flags.subAccountMinVolume = micros;
         break;
       }
       case "--cadence":
@@ -466,7 +511,10 @@ export function parseServeFlags(args: readonly string[], read?: (path: string) =
       return `--config ${flags.config}: "markets": ${m.name} needs a "price" (its opening oracle price)`;
     }
   }
-  const engine: ServeEngineConfig = defined({ markets, takerFee, makerFee, fundingIntervalMs });
+  const subAccountMinVolume =
+    flags.subAccountMinVolume ??
+    (file.subAccountMinVolume === undefined ? undefined : parseUsd(file.subAccountMinVolume));
+  const engine: ServeEngineConfig = defined({ markets, takerFee, makerFee, fundingIntervalMs, subAccountMinVolume });
   const cadence = defined({ ...(file.cadence ?? {}), ...(flags.cadence ?? {}) }) as Partial<Cadence>;
 
   const out: { -readonly [K in keyof ServeFlags]: ServeFlags[K] } = {
@@ -516,6 +564,14 @@ export function engineConfigDifferences(asked: ServeEngineConfig, kept: EngineCo
   }
   if (asked.fundingIntervalMs !== undefined && asked.fundingIntervalMs !== kept.fundingIntervalMs) {
     out.push(`funding interval (asked ${asked.fundingIntervalMs} ms, kept ${kept.fundingIntervalMs} ms)`);
+  }
+  if (asked.subAccountMinVolume !== undefined) {
+    const keptVolume = kept.subAccountMinVolume ?? SUB_ACCOUNT_MIN_VOLUME;
+    if (asked.subAccountMinVolume !== keptVolume) {
+      out.push(
+        `sub-account minimum volume (asked $${formatUsd(asked.subAccountMinVolume)}, kept $${formatUsd(keptVolume)})`,
+      );
+    }
   }
   if (asked.markets !== undefined) {
     const a = asked.markets.map(marketKey);

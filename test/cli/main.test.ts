@@ -33,6 +33,12 @@ describe("hyperlocal command", () => {
       assert.ok(r.stdout.includes(word), `help does not mention ${word}`);
     }
     assert.equal(hyperlocal("help").stdout, r.stdout);
+    // TWAP orders and sub-accounts are built: they are listed as such, and what is not built names only the rest.
+    const [built, notBuilt] = r.stdout.split("Not built yet:") as [string, string];
+    assert.match(built, /TWAP orders \(twapOrder, twapCancel/);
+    assert.match(built, /sub-accounts \(create, rename, USDC transfer, trading through vaultAddress/);
+    assert.match(notBuilt, /subAccountSpotTransfer/);
+    assert.doesNotMatch(notBuilt, /sub-accounts|\bTWAP\b|simulator/);
   });
 
   it("version prints the package version", () => {

@@ -18,12 +18,15 @@ import { main } from "../../src/cli/main.ts";
 import {
   engineConfigDifferences,
   formatPercent,
+  formatUsd,
   parseDuration,
   parsePercent,
   parseServeFlags,
+  parseUsd,
   SERVE_HELP,
   type ServeFlags,
 } from "../../src/cli/serveConfig.ts";
+import { startServe } from "../../src/cli/serve.ts";
 import { makeConfig } from "../../src/core/config.ts";
 
 /** Parses flags with an in-memory config file at `/cfg/hyperlocal.json`. */
@@ -57,6 +60,7 @@ const VALID = {
   ],
   fees: { taker: "0.05%", maker: "-0.001%" },
   fundingInterval: "1m",
+  subAccountMinVolume: 2500.5,
   cadence: { l2Book: 1000, userState: 250 },
 };
 
@@ -81,6 +85,7 @@ describe("serve config file", () => {
       takerFee: 50_000,
       makerFee: -1_000,
       fundingIntervalMs: 60_000,
+      subAccountMinVolume: 2_500_500_000,
     });
     assert.deepEqual(f.openingPrices, { HYPE: "25.5" });
     assert.deepEqual(f.cadence, { l2Book: 1000, userState: 250 });
@@ -232,6 +237,7 @@ describe("serve config file", () => {
       "--taker-fee",
       "--maker-fee",
       "--funding-interval",
+      "--sub-account-min-volume",
       "--cadence",
       "--log-level",
       "--log-format",
@@ -244,6 +250,67 @@ describe("serve config file", () => {
     // Every flag the parser knows is in the help, and the parser knows every flag in the help.
     for (const flag of SERVE_HELP.match(/^ {2}--[a-z-]+/gm) ?? []) {
       assert.notEqual(parseServeFlags([flag.trim()]), `unknown option ${flag.trim()}`);
+    }
+  });
+});
+
+describe("serve subAccountMinVolume", () => {
+  it("the file's USD amount and the flag set the engine's gate in 10^-6 USD; the flag wins", () => {
+    assert.deepEqual(ok(parse({ subAccountMinVolume: 0 })).engine, { subAccountMinVolume: 0 });
+    assert.deepEqual(ok(parse({ subAccountMinVolume: 100_000 })).engine, { subAccountMinVolume: 100_000_000_000 });
+    assert.deepEqual(ok(parse({ subAccountMinVolume: 100_000 }, "--sub-account-min-volume", "0")).engine, {
+      subAccountMinVolume: 0,
+    });
+    assert.deepEqual(ok(parseServeFlags(["--sub-account-min-volume", "12.25"])).engine, {
+      subAccountMinVolume: 12_250_000,
+    });
+    assert.equal(ok(parse({})).engine, undefined, "absent: the engine keeps Hyperliquid's $100,000");
+  });
+
+  it("a negative, non-numeric or too precise amount is an error naming the key or flag", () => {
+    const file = /"subAccountMinVolume": a number of USD >= 0 with at most 6 decimals/;
+    assert.match(String(parse({ subAccountMinVolume: -1 })), file);
+    assert.match(String(parse({ subAccountMinVolume: 0.0000001 })), file);
+    assert.match(String(parse({ subAccountMinVolume: "100000" })), /"subAccountMinVolume": a number of USD such as/);
+    assert.equal(
+      parseServeFlags(["--sub-account-min-volume", "-5"]),
+      "--sub-account-min-volume: a number of USD >= 0 with at most 6 decimals, such as 100000 (got -5)",
+    );
+    assert.match(String(parseServeFlags(["--sub-account-min-volume", "1e5"])), /\(got 1e5\)$/);
+    assert.equal(parseServeFlags(["--sub-account-min-volume"]), "--sub-account-min-volume needs a value");
+  });
+
+  it("parseUsd and formatUsd", () => {
+    assert.equal(parseUsd(100_000), 100_000_000_000);
+    assert.equal(parseUsd("0.000001"), 1);
+    assert.equal(parseUsd("0.0000001"), undefined);
+    assert.equal(parseUsd(-1), undefined);
+    assert.equal(parseUsd(Number.NaN), undefined);
+    assert.equal(formatUsd(100_000_000_000), "100000");
+    assert.equal(formatUsd(2_500_500_000), "2500.5");
+  });
+
+  it("an existing data directory keeps its gate, and the warning names it", () => {
+    const kept = makeConfig();
+    assert.deepEqual(engineConfigDifferences({ subAccountMinVolume: 100_000_000_000 }, kept), []);
+    assert.deepEqual(engineConfigDifferences({ subAccountMinVolume: 0 }, kept), [
+      "sub-account minimum volume (asked $0, kept $100000)",
+    ]);
+    assert.deepEqual(engineConfigDifferences({ subAccountMinVolume: 0 }, makeConfig({ subAccountMinVolume: 0 })), []);
+  });
+
+  it("reaches the engine of a new data directory: createSubAccount with no volume traded", async () => {
+    const serving = await startServe(
+      {
+        ...ok(parseServeFlags(["--port", "0", "--data-dir", ":memory:", "--no-sim", "--sub-account-min-volume", "0"])),
+        logLevel: "silent",
+      },
+      { out: () => {}, err: () => {} },
+    );
+    try {
+      assert.equal(serving.app.engine.state.config.subAccountMinVolume, 0);
+    } finally {
+      await serving.stop();
     }
   });
 });
