@@ -4,10 +4,14 @@
  * its schema, its format version, and how it is opened. Knows the core's types, never the wire. An in-memory store
  * (`:memory:`) serves tests and quick runs. Opening a data directory takes its lock (`lock.ts`) before touching the
  * file, so a second hyperlocal on a directory in use fails without writing; closing the store releases it.
+ * Checkpoints (copying the write-ahead log into the database file, and syncing it) run on a worker thread with its own
+ * connection, not inside the commits of the event loop: SQLite's automatic checkpoint is off for the main connection.
  */
 
 import { closeSync, fsync, mkdirSync, openSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { HISTORY_SCHEMA } from "./history.ts";
 import { type DirLock, lockDataDir } from "./lock.ts";
@@ -36,6 +40,47 @@ CREATE TABLE IF NOT EXISTS snapshots (
 );
 `;
 
+/** How often the checkpoint thread copies the write-ahead log into the database file (ms). */
+export const CHECKPOINT_INTERVAL_MS = 250;
+
+/**
+ * The checkpoint thread's program (plain JavaScript, evaluated: it loads better-sqlite3 itself, so it works the same
+ * from TypeScript sources and from a bundle). A PASSIVE checkpoint never blocks the writer; the log is reset in place
+ * once fully copied.
+ */
+const CHECKPOINTER = `
+const { workerData, parentPort } = require("node:worker_threads");
+const Database = require(workerData.module);
+const db = new Database(workerData.path);
+db.pragma("busy_timeout = 0");
+const timer = setInterval(() => {
+  try {
+    db.pragma("wal_checkpoint(PASSIVE)");
+  } catch (error) {
+    parentPort.postMessage(String(error));
+  }
+}, workerData.intervalMs);
+parentPort.on("message", () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/** Starts the checkpoint thread of a data file. */
+function startCheckpointer(path: string): Worker {
+  const module = createRequire(import.meta.url).resolve("better-sqlite3");
+  const worker = new Worker(CHECKPOINTER, {
+    eval: true,
+    workerData: { module, path, intervalMs: CHECKPOINT_INTERVAL_MS },
+  });
+  worker.unref();
+  // A failed checkpoint is retried on the next interval (the log only grows meanwhile); nothing to stop for.
+  worker.on("message", () => {});
+  worker.on("error", () => {});
+  return worker;
+}
+
 /** A store that cannot be used, with what to do about it. */
 export class StoreError extends Error {
   override readonly name = "StoreError";
@@ -52,6 +97,7 @@ export type SyncMode = "full" | "deferred";
 /** An open data file. */
 export class Store {
   private logFd: number | undefined;
+  private checkpointer: Worker | undefined;
 
   private constructor(
     readonly db: Database.Database,
@@ -83,6 +129,8 @@ export class Store {
     try {
       if (path !== MEMORY) db.pragma("journal_mode = WAL");
       db.pragma(syncMode === "deferred" && path !== MEMORY ? "synchronous = NORMAL" : "synchronous = FULL");
+      // Checkpoints run on the checkpoint thread (see startCheckpointer), not in the event loop's commits.
+      if (path !== MEMORY) db.pragma("wal_autocheckpoint = 0");
       const version = db.pragma("user_version", { simple: true }) as number;
       const app = db.pragma("application_id", { simple: true }) as number;
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
@@ -107,7 +155,9 @@ export class Store {
       if (e instanceof StoreError) throw e;
       throw new StoreError(`cannot read ${path}: ${(e as Error).message}`, { cause: e });
     }
-    return new Store(db, path, path === MEMORY ? "full" : syncMode, lock);
+    const store = new Store(db, path, path === MEMORY ? "full" : syncMode, lock);
+    if (path !== MEMORY) store.checkpointer = startCheckpointer(path);
+    return store;
   }
 
   /** Whether commits must be followed by {@link syncLog} before they count as durable. */
@@ -139,6 +189,11 @@ export class Store {
   }
 
   close(): void {
+    if (this.checkpointer !== undefined) {
+      // Asks the thread to close its connection; the main connection's close below checkpoints what is left.
+      this.checkpointer.postMessage("close");
+      this.checkpointer = undefined;
+    }
     if (this.logFd !== undefined) {
       closeSync(this.logFd);
       this.logFd = undefined;
