@@ -50,9 +50,11 @@ const AVERAGE_DECIMALS = 6;
 export function formatAveragePrice(market: Market, notional: number, lots: number): string {
   if (lots === 0) return "0.0";
   // price = notional / lots in units of 10^-priceDecimals; rescale to 10^-6.
-  const scale = 10n ** BigInt(AVERAGE_DECIMALS - market.priceDecimals);
+  // Spot prices have up to 8 decimals: never average more coarsely than the price itself.
+  const decimals = Math.max(AVERAGE_DECIMALS, market.priceDecimals);
+  const scale = 10n ** BigInt(decimals - market.priceDecimals);
   const units = (BigInt(notional) * scale * 2n + BigInt(lots)) / (2n * BigInt(lots));
-  return formatUnits(Number(units), AVERAGE_DECIMALS);
+  return formatUnits(Number(units), decimals);
 }
 
 /** Hyperliquid's `side`: `"B"` buy/bid, `"A"` sell/ask. */

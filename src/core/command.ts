@@ -226,6 +226,63 @@ export interface SubAccountTransferCommand extends Signed {
   readonly usd: number;
 }
 
+/** Send a spot token to another user (`spotSend`): token `NAME:0x<tokenId>`, amount a decimal string. */
+export interface SpotSendCommand extends Signed {
+  readonly type: "spotSend";
+  readonly destination: Address;
+  readonly token: string;
+  readonly amount: string;
+}
+
+/** Move USDC between the perp account and spot (`usdClassTransfer`); amount a decimal USD string. */
+export interface UsdClassTransferCommand extends Signed {
+  readonly type: "usdClassTransfer";
+  readonly amount: string;
+  readonly toPerp: boolean;
+}
+
+/** Create spot tokens in a user's balance (dev faucet; ledger `spotGenesis`). `amount` in the token's wei. */
+export interface SpotGenesisCommand extends Stamped {
+  readonly type: "spotGenesis";
+  readonly user: Address;
+  readonly token: number;
+  readonly amount: number;
+}
+
+/** Create a vault led by the acting user (`createVault`); the engine derives its address. */
+export interface CreateVaultCommand extends Signed {
+  readonly type: "createVault";
+  readonly name: string;
+  readonly description: string;
+  /** 10^-6 USD moved from the leader into the vault. */
+  readonly initialUsd: number;
+}
+
+/** Deposit into or withdraw from a vault (`vaultTransfer`). */
+export interface VaultTransferCommand extends Signed {
+  readonly type: "vaultTransfer";
+  readonly vault: Address;
+  readonly isDeposit: boolean;
+  /** 10^-6 USD. */
+  readonly usd: number;
+}
+
+/** Change a vault's settings (`vaultModify`); an absent setting is kept. Leader only. */
+export interface VaultModifyCommand extends Signed {
+  readonly type: "vaultModify";
+  readonly vault: Address;
+  readonly allowDeposits?: boolean;
+  readonly alwaysCloseOnWithdraw?: boolean;
+}
+
+/** Pay USDC out of a vault to its holders pro rata (`vaultDistribute`). Leader only. */
+export interface VaultDistributeCommand extends Signed {
+  readonly type: "vaultDistribute";
+  readonly vault: Address;
+  /** 10^-6 USD. */
+  readonly usd: number;
+}
+
 /** Everything that can change the engine's state. */
 export type Command =
   | OrderCommand
@@ -248,8 +305,15 @@ export type Command =
   | CreateSubAccountCommand
   | SubAccountModifyCommand
   | SubAccountTransferCommand
+  | CreateVaultCommand
+  | VaultTransferCommand
+  | VaultModifyCommand
+  | VaultDistributeCommand
   | TwapOrderCommand
-  | TwapCancelCommand;
+  | TwapCancelCommand
+  | SpotSendCommand
+  | UsdClassTransferCommand
+  | SpotGenesisCommand;
 
 /** A command before the sequencer stamps its time. */
 export type UnstampedCommand = Command extends infer C ? (C extends Command ? Omit<C, "time"> : never) : never;

@@ -37,6 +37,17 @@ import {
   withdraw,
 } from "./clearinghouse/ledger.ts";
 import { sweepLiquidations } from "./clearinghouse/liquidation.ts";
+import {
+  checkSpotInvariants,
+  type SpotBalance,
+  type SpotMarket,
+  spotGenesis,
+  spotMarketOf,
+  spotSend,
+} from "./spot/spot.ts";
+import type { Market } from "./markets/universe.ts";
+import { usdClassTransfer } from "./spot/transfer.ts";
+import { createVault, type Vault, vaultDistribute, vaultModify, vaultTransfer } from "./clearinghouse/vaults.ts";
 import { type EngineConfig, makeConfig } from "./config.ts";
 import type { Address, AssetId, Cloid } from "./ids.ts";
 import {
@@ -47,6 +58,7 @@ import {
   approvedBuilderFee,
   authorize,
   createSubAccount,
+  derivedAddress,
   renameSubAccount,
   SUB_ACCOUNT_MIN_VOLUME,
   type SubAccount,
@@ -59,6 +71,7 @@ import type { TwapView } from "./event.ts";
 import { midPrice, parseOraclePrice, updateMark } from "./markets/prices.ts";
 import {
   assetOfOrder,
+  bookOf,
   cloidKey,
   type EngineSnapshot,
   type EngineState,
@@ -246,6 +259,15 @@ export class Engine {
         );
         break;
       }
+      case "spotSend":
+        replyWith(out, spotSend(ctx, s.spot, cmd.user, cmd.destination, cmd.token, cmd.amount));
+        break;
+      case "usdClassTransfer":
+        replyWith(out, usdClassTransfer(ctx, cmd.user, cmd.amount, cmd.toPerp));
+        break;
+      case "spotGenesis":
+        spotGenesis(ctx, s.spot, cmd.user, cmd.token, cmd.amount);
+        break;
       case "subAccountModify":
         replyWith(out, renameSubAccount(s.identity, cmd.user, cmd.subAccount, cmd.name));
         break;
@@ -256,6 +278,35 @@ export class Engine {
             return s.identity.subAccounts.get(sub)?.master === master;
           }),
         );
+        break;
+      case "createVault": {
+        const created = createVault(
+          ctx,
+          s.identity.vaults,
+          derivedAddress,
+          (a) => s.accounts.has(a) || s.identity.agents.has(a) || s.identity.subAccounts.has(a),
+          cmd.user,
+          cmd.name,
+          cmd.description,
+          cmd.initialUsd,
+        );
+        reply(
+          out,
+          typeof created === "string" ? { kind: "createVault", address: created } : { kind: "error", reject: created },
+        );
+        break;
+      }
+      case "vaultTransfer":
+        replyWith(out, vaultTransfer(ctx, s.identity.vaults, cmd.user, cmd.vault, cmd.isDeposit, cmd.usd));
+        break;
+      case "vaultModify":
+        replyWith(
+          out,
+          vaultModify(s.identity.vaults, cmd.user, cmd.vault, cmd.allowDeposits, cmd.alwaysCloseOnWithdraw),
+        );
+        break;
+      case "vaultDistribute":
+        replyWith(out, vaultDistribute(ctx, s.identity.vaults, cmd.user, cmd.vault, cmd.usd));
         break;
       default:
         throw new Error(`engine: unknown command ${JSON.stringify(cmd satisfies never)}`);
@@ -274,6 +325,27 @@ export class Engine {
     for (const schedule of s.schedules.values()) if (schedule.at !== undefined && schedule.at < due) due = schedule.at;
     const twap = nextTwapTime(s);
     return twap !== undefined && twap < due ? twap : due;
+  }
+
+  /** The market of an asset id: a perp, or a spot pair (asset 10000 + index); undefined when unknown. */
+  marketOf(asset: AssetId): Market | undefined {
+    return this.s.universe.get(asset) ?? spotMarketOf(this.s.spot, asset);
+  }
+
+  /** The spot pair of an asset id, or undefined. */
+  spotMarket(asset: AssetId): SpotMarket | undefined {
+    return spotMarketOf(this.s.spot, asset);
+  }
+
+  /** The spot pair of a coin name (`PURR/USDC`, `@1`), or undefined. */
+  spotMarketByCoin(coin: string): SpotMarket | undefined {
+    return this.s.spot.markets.find((m) => m.name === coin);
+  }
+
+  /** A user's spot balances, by token index ascending. */
+  spotBalances(user: Address): [number, SpotBalance][] {
+    const byToken = this.s.spot.balances.get(user);
+    return byToken === undefined ? [] : [...byToken.entries()].sort(([a], [b]) => a - b).map(([t, b]) => [t, { ...b }]);
   }
 
   /** The running TWAP orders of a user (every user's when none is given), oldest first. */
@@ -306,7 +378,10 @@ export class Engine {
     | { role: "user" }
     | { role: "agent"; master: Address }
     | { role: "subAccount"; master: Address }
+    | { role: "vault"; leader: Address }
     | { role: "missing" } {
+    const vault = this.s.identity.vaults.get(address);
+    if (vault !== undefined) return { role: "vault", leader: vault.leader };
     const sub = this.s.identity.subAccounts.get(address);
     if (sub !== undefined) return { role: "subAccount", master: sub.master };
     const agent = this.s.identity.agents.get(address);
@@ -314,6 +389,16 @@ export class Engine {
       return { role: "agent", master: agent.master };
     }
     return this.hasAccount(address) ? { role: "user" } : { role: "missing" };
+  }
+
+  /** A vault by address, or undefined. Read only. */
+  vault(address: Address): Readonly<Vault> | undefined {
+    return this.s.identity.vaults.get(address);
+  }
+
+  /** Every vault, in creation order. Read only. */
+  vaults(): readonly Readonly<Vault>[] {
+    return [...this.s.identity.vaults.values()];
   }
 
   /** The sub-accounts of a master, in creation order (none for an address that is not a master). */
@@ -389,7 +474,7 @@ export class Engine {
 
   /** The l2Book levels of an asset, or undefined for an unknown asset. */
   depth(asset: number, options: DepthOptions = {}): [DepthLevel[], DepthLevel[]] | undefined {
-    const book = this.s.books[asset];
+    const book = bookOf(this.s, asset);
     return book === undefined ? undefined : depth(book, options);
   }
 
@@ -474,6 +559,7 @@ export class Engine {
         if (s.triggerAsset.get(t.oid) !== asset) throw new Error(`invariant: trigger ${t.oid} not indexed`);
       }
     });
+    for (const book of s.spot.books) live += book.size;
     const indexed = s.resting.size + s.triggerAsset.size;
     if (indexed !== live) throw new Error(`invariant: ${indexed} indexed orders, ${live} live`);
     const net = new Map<number, number>();
@@ -496,13 +582,36 @@ export class Engine {
       for (const account of s.accounts.values()) longs += Math.max(account.position(asset), 0);
       if (longs !== oi) throw new Error(`invariant: open interest of ${asset} is ${oi}, longs hold ${longs}`);
     });
-    let money = s.treasury.fees + s.treasury.withdrawn;
+    checkSpotInvariants(s.spot);
+    s.spot.books.forEach((book) => {
+      checkBook(book, book.asset);
+      const bid = book.bestBid();
+      const ask = book.bestAsk();
+      if (bid !== undefined && ask !== undefined && bid >= ask) {
+        throw new Error(`invariant: book ${book.asset} crossed`);
+      }
+      for (const o of book.orders()) {
+        if (s.resting.get(o.oid) !== o) throw new Error(`invariant: oid ${o.oid} not indexed`);
+      }
+    });
+    // USDC moved to spot left the perp accounts: it is in spot balances (checked above).
+    let money = s.treasury.fees + s.treasury.withdrawn + s.spot.perpToSpot;
     for (const account of s.accounts.values()) {
       money += account.cash;
       for (const p of account.positions.values()) money += p.isoRaw;
     }
     if (money !== s.treasury.deposited) {
       throw new Error(`invariant: money not conserved: ${money} held, ${s.treasury.deposited} deposited`);
+    }
+    for (const vault of s.identity.vaults.values()) {
+      let shares = 0;
+      for (const f of vault.followers.values()) {
+        if (f.shares < 0 || !Number.isSafeInteger(f.shares)) throw new Error(`invariant: shares of ${vault.address}`);
+        shares += f.shares;
+      }
+      if (shares !== vault.totalShares || !vault.followers.has(vault.leader)) {
+        throw new Error(`invariant: vault ${vault.address} holds ${shares} shares of ${vault.totalShares}`);
+      }
     }
   }
 }

@@ -28,7 +28,8 @@ export type OrderStatus =
   | "badAloPxRejected"
   | "iocCancelRejected"
   | "badTriggerPxRejected"
-  | "marketOrderNoLiquidityRejected";
+  | "marketOrderNoLiquidityRejected"
+  | "insufficientSpotBalanceRejected";
 
 /** A trigger's parameters, in price units. */
 export interface TriggerView {
@@ -76,6 +77,8 @@ export interface FillLeg {
   readonly dir: string;
   /** Set on the leg of a TWAP slice: the TWAP's id. */
   readonly twapId?: number;
+  /** Spot fills: the token the fee was paid in (fee in its wei; closedPnl in 10^-8 quote). */
+  readonly feeToken?: number;
 }
 
 /** A TWAP order's status in its history. @see hyperliquid-api.md §4.3 TwapHistory */
@@ -126,6 +129,34 @@ export type LedgerDelta =
       readonly user: Address;
       readonly destination: Address;
     }
+  /** Spot: `usd` 10^-6 USD between the perp account and spot USDC. */
+  | { readonly type: "accountClassTransfer"; readonly usd: number; readonly toPerp: boolean }
+  /** Spot: `amount` in the token's wei. */
+  | {
+      readonly type: "spotTransfer";
+      readonly token: number;
+      readonly amount: number;
+      readonly user: Address;
+      readonly destination: Address;
+      readonly fee: number;
+    }
+  | { readonly type: "spotGenesis"; readonly token: number; readonly amount: number }
+  | { readonly type: "vaultCreate"; readonly vault: Address; readonly usd: number; readonly fee: number }
+  | { readonly type: "vaultDeposit"; readonly vault: Address; readonly usd: number }
+  | { readonly type: "vaultDistribution"; readonly vault: Address; readonly usd: number }
+  | {
+      readonly type: "vaultWithdraw";
+      readonly vault: Address;
+      readonly user: Address;
+      readonly requestedUsd: number;
+      readonly commission: number;
+      readonly closingCost: number;
+      /** Cost basis of the part withdrawn. */
+      readonly basis: number;
+      readonly netWithdrawnUsd: number;
+    }
+  /** The leader's commission on a follower's (`user`) withdrawal. */
+  | { readonly type: "vaultLeaderCommission"; readonly user: Address; readonly usd: number }
   | {
       readonly type: "liquidation";
       readonly notional: number;
@@ -161,6 +192,8 @@ export type Reply =
   | { readonly kind: "default" }
   /** `createSubAccount`: the new sub-account's address. */
   | { readonly kind: "createSubAccount"; readonly address: Address }
+  /** `createVault`: the new vault's address. */
+  | { readonly kind: "createVault"; readonly address: Address }
   | { readonly kind: "error"; readonly reject: Reject }
   | { readonly kind: "twapOrder"; readonly result: TwapOrderResult }
   | { readonly kind: "twapCancel"; readonly result: CancelResult };

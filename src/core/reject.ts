@@ -28,6 +28,10 @@ export const ORDER_REJECTS = {
   duplicateCloid: "Order with the same cloid already exists.",
   parentFailed: "Parent order of TP/SL group was not placed.",
   perpMaxPosition: "Order would cause position to exceed margin tier limit at current leverage",
+  // Spot (§5.3): the live texts. spotTrigger is hyperlocal's own.
+  spotMinNotional: "Order must have minimum value of 10 {quote}.",
+  insufficientSpotBalance: "Insufficient spot balance",
+  spotTrigger: "Trigger orders are not supported on spot.",
 } as const;
 
 /** Per-cancel and per-modify rejections. */
@@ -77,6 +81,18 @@ export const ACTION_REJECTS = {
   subAccountTransfer: "Invalid sub-account transfer from {from} to {to}",
   subAccountNotRegistered: "Sub-account {sub} is not registered to {master}",
   vaultNotRegistered: "Vault not registered: {vault}",
+  // Vaults (§5.3; hyperliquid-mechanics.md §10.1). onlyLeader and insufficient are Hyperliquid's; the rest hyperlocal's.
+  vaultOnlyLeader: "Only leader can perform this vault action",
+  vaultInsufficient: "Insufficient balance to create vault",
+  vaultName: "Invalid vault name: it must have 3 to 50 characters.",
+  vaultDescription: "Invalid vault description: it must have 10 to 250 characters.",
+  vaultMinDeposit: "Initial vault deposit must be at least 100 USDC.",
+  vaultDepositsClosed: "Vault does not allow deposits.",
+  vaultNoEquity: "Vault has no equity to deposit into.",
+  vaultLeaderShare: "Vault leader must keep at least 5% of the vault.",
+  vaultLocked: "Vault deposit is locked until {until}.",
+  // Spot transfers: hyperlocal's wording.
+  invalidToken: "Invalid token.",
 } as const;
 
 /** TWAP rejections (in `data.status.error` of `twapOrder` / `twapCancel`). @see hyperliquid-mechanics.md §7 */
@@ -115,6 +131,8 @@ export const REJECT_STATUS: Partial<Record<RejectCode, string>> = {
   badTriggerPx: "badTriggerPxRejected",
   marketNoLiquidity: "marketOrderNoLiquidityRejected",
   perpMaxPosition: "perpMaxPositionRejected",
+  spotMinNotional: "minTradeNtlRejected",
+  insufficientSpotBalance: "insufficientSpotBalanceRejected",
 };
 
 /** Hyperliquid's text for a rejection, placeholders filled, with the ` asset=N` suffix on order errors. */

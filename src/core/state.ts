@@ -17,6 +17,17 @@ import type { MarginTable } from "./markets/marginTables.ts";
 import { emptyPrices, type PriceState } from "./markets/prices.ts";
 import { Universe } from "./markets/universe.ts";
 import {
+  addHold,
+  emptySpot,
+  isSpotAsset,
+  restoreSpot,
+  SPOT_ASSET_OFFSET,
+  type SpotSnapshot,
+  type SpotState,
+  spotMarketOf,
+  spotSnapshot,
+} from "./spot/spot.ts";
+import {
   emptyIdentity,
   type Identity,
   type IdentitySnapshot,
@@ -97,6 +108,8 @@ export interface EngineState {
   readonly orderBuilders: Map<Oid, BuilderFee>;
   /** Running TWAP orders by id. */
   readonly twaps: Map<number, Twap>;
+  /** Spot tokens, pairs, books and balances. */
+  readonly spot: SpotState;
   /** Next TWAP id (its own counter). */
   nextTwapId: number;
   nextOid: number;
@@ -135,6 +148,7 @@ export function emptyState(config: EngineConfig, firstOid: number, firstTid: num
     identity: emptyIdentity(),
     orderBuilders: new Map(),
     twaps: new Map(),
+    spot: emptySpot((asset) => new Book(asset, resting)),
     nextTwapId: FIRST_TWAP_ID,
     nextOid: firstOid,
     nextTid: firstTid,
@@ -245,6 +259,8 @@ export interface EngineSnapshot {
   readonly twaps?: Twap[];
   /** Absent while no TWAP was ever placed. */
   readonly nextTwapId?: number;
+  /** Spot balances and counters; absent while spot is untouched (resting spot orders are in `orders`). */
+  readonly spot?: SpotSnapshot;
 }
 
 function byString(a: string, b: string): number {
@@ -254,7 +270,8 @@ function byString(a: string, b: string): number {
 /** Writes the state as a canonical snapshot. */
 export function toSnapshot(s: EngineState): EngineSnapshot {
   const orders: RestingSnapshot[] = [];
-  s.books.forEach((book, asset) => {
+  for (const book of allBooks(s)) {
+    const asset = book.asset;
     for (const o of book.orders()) {
       orders.push({
         asset,
@@ -275,7 +292,7 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
         siblingOid: o.siblingOid ?? null,
       });
     }
-  });
+  }
   const triggers: TriggerSnapshot[] = [];
   s.triggers.forEach((map, asset) => {
     for (const t of [...map.values()].sort((a, b) => a.oid - b.oid)) {
@@ -324,6 +341,7 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
   const schedules: [Address, number | null, number, number][] = [...s.schedules.entries()]
     .sort(([a], [b]) => byString(a, b))
     .map(([user, sc]) => [user, sc.at ?? null, sc.day, sc.fired]);
+  const spot = spotSnapshot(s.spot);
   const builders: [Oid, Address, number][] = [...s.orderBuilders.entries()]
     .sort(([a], [b]) => a - b)
     .map(([oid, b]) => [oid, b.builder, b.fee]);
@@ -349,7 +367,19 @@ export function toSnapshot(s: EngineState): EngineSnapshot {
     builders,
     ...(s.twaps.size === 0 ? {} : { twaps: [...s.twaps.values()].sort((a, b) => a.id - b.id).map((t) => ({ ...t })) }),
     ...(s.nextTwapId === FIRST_TWAP_ID ? {} : { nextTwapId: s.nextTwapId }),
+    ...(spot === undefined ? {} : { spot }),
   };
+}
+
+/** The book of an asset, perp or spot, or undefined. */
+export function bookOf(s: EngineState, asset: AssetId): Book | undefined {
+  if (asset < SPOT_ASSET_OFFSET) return s.books[asset];
+  return isSpotAsset(asset) ? s.spot.books[asset - SPOT_ASSET_OFFSET] : undefined;
+}
+
+/** Every book: the perps' in asset order, then the spot pairs'. */
+export function allBooks(s: EngineState): Book[] {
+  return s.spot.books.length === 0 ? s.books : [...s.books, ...s.spot.books];
 }
 
 /** Records a live order's cloid (resting orders are indexed by their book, triggers by {@link trackTrigger}). */
@@ -370,15 +400,15 @@ export function assetOfOrder(s: EngineState, oid: Oid): AssetId | undefined {
 
 /** The user of a live order, or undefined. */
 export function ownerOf(s: EngineState, oid: Oid, asset: AssetId): Address | undefined {
-  return s.books[asset]?.get(oid)?.user ?? s.triggers[asset]?.get(oid)?.user;
+  return bookOf(s, asset)?.get(oid)?.user ?? s.triggers[asset]?.get(oid)?.user;
 }
 
 /** Every live order of a user (resting or trigger) as `[oid, asset]`, oldest oid first. Scans the books. */
 export function liveOrdersOf(s: EngineState, user: Address): [Oid, AssetId][] {
   const out: [Oid, AssetId][] = [];
-  s.books.forEach((book, asset) => {
-    for (const o of book.orders()) if (o.user === user) out.push([o.oid, asset]);
-  });
+  for (const book of allBooks(s)) {
+    for (const o of book.orders()) if (o.user === user) out.push([o.oid, book.asset]);
+  }
   s.triggers.forEach((map, asset) => {
     for (const t of map.values()) if (t.user === user) out.push([t.oid, asset]);
   });
@@ -461,11 +491,13 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
       level: undefined,
       account: undefined,
     };
-    (s.books[o.asset] as Book).add(order);
+    (bookOf(s, o.asset) as Book).add(order);
     trackCloid(s, o.user, o.oid, order.cloid);
     const account = accountOf(s, o.user);
     order.account = account;
-    if (o.reduceOnly) account.reduceOnlyOids.add(o.oid);
+    const spotMarket = spotMarketOf(s.spot, o.asset);
+    if (spotMarket !== undefined) addHold(s.spot, spotMarket, o.user, o.isBuy, o.price, o.size);
+    else if (o.reduceOnly) account.reduceOnlyOids.add(o.oid);
     else account.addOrderNotional(o.asset, o.isBuy, o.size * o.price);
   }
   for (const t of snap.triggers) {
@@ -492,6 +524,7 @@ export function fromSnapshot(snap: EngineSnapshot): EngineState {
   for (const [user, at, day, fired] of snap.schedules) s.schedules.set(user, { at: at ?? undefined, day, fired });
   for (const t of snap.twaps ?? []) s.twaps.set(t.id, { ...t });
   s.nextTwapId = snap.nextTwapId ?? FIRST_TWAP_ID;
+  restoreSpot(s.spot, snap.spot);
   return s;
 }
 

@@ -203,9 +203,9 @@ describe("§0 successful answers and CORS", () => {
 });
 
 describe("a known action hyperlocal does not build yet", () => {
-  it('vaultTransfer → 200 {"status":"err","response":"Action \\"vaultTransfer\\" is not supported by hyperlocal yet."}', async () => {
+  it('topUpIsolatedOnlyMargin → 200 {"status":"err","response":"Action \\"topUpIsolatedOnlyMargin\\" is not supported by hyperlocal yet."}', async () => {
     const body = {
-      action: { type: "vaultTransfer", vaultAddress: `0x${"ab".repeat(20)}`, isDeposit: true, usd: 1_000_000 },
+      action: { type: "topUpIsolatedOnlyMargin", asset: 0, leverage: "10" },
       nonce: Date.now(),
       signature: SIG,
     };
@@ -214,11 +214,11 @@ describe("a known action hyperlocal does not build yet", () => {
     assert.ok(r.type.includes("application/json"));
     assert.equal(
       r.text,
-      '{"status":"err","response":"Action \\"vaultTransfer\\" is not supported by hyperlocal yet."}',
+      '{"status":"err","response":"Action \\"topUpIsolatedOnlyMargin\\" is not supported by hyperlocal yet."}',
     );
     assert.deepEqual(r.body, {
       status: "err",
-      response: 'Action "vaultTransfer" is not supported by hyperlocal yet.',
+      response: 'Action "topUpIsolatedOnlyMargin" is not supported by hyperlocal yet.',
     });
   });
 });

@@ -27,6 +27,7 @@ export type ExchangeResponse =
   | { status: "ok"; response: { type: "twapOrder"; data: { status: { running: { twapId: number } } | { error: string } } } }
   | { status: "ok"; response: { type: "twapCancel"; data: { status: "success" | { error: string } } } }
   | { status: "ok"; response: { type: "createSubAccount"; data: string } }
+  | { status: "ok"; response: { type: "createVault"; data: string } }
   | { status: "err"; response: string };
 
 /** A signed command without its authority (index.ts adds the signer and nonce). */

@@ -57,7 +57,7 @@ export function orderStatuses(engine: Engine, assets: readonly number[], results
       const { oid, cloid } = r.resting;
       return { resting: cloid === undefined ? { oid } : { oid, cloid } };
     }
-    const market = universe.get(assets[i] as number);
+    const market = universe.get(assets[i] as number) ?? engine.spotMarket(assets[i] as number);
     const { oid, cloid, totalSize, totalNotional } = r.filled;
     const totalSz = market === undefined ? String(totalSize) : formatSize(market, totalSize);
     const avgPx = market === undefined ? "0.0" : formatAveragePrice(market, totalNotional, totalSize);

@@ -37,6 +37,12 @@ import { subAccountTransfer } from "./subAccountTransfer.ts";
 import { updateIsolatedMargin } from "./updateIsolatedMargin.ts";
 import { updateLeverage } from "./updateLeverage.ts";
 import { usdSend } from "./usdSend.ts";
+import { spotSend } from "./spotSend.ts";
+import { usdClassTransfer } from "./usdClassTransfer.ts";
+import { createVault } from "./createVault.ts";
+import { vaultDistribute } from "./vaultDistribute.ts";
+import { vaultModify } from "./vaultModify.ts";
+import { vaultTransfer } from "./vaultTransfer.ts";
 import { withdraw3 } from "./withdraw3.ts";
 
 /** Every action hyperlocal builds, by wire `type`. */
@@ -50,6 +56,8 @@ export const EXCHANGE_ACTIONS: Readonly<Record<string, ActionEntry>> = {
   updateLeverage,
   updateIsolatedMargin,
   usdSend,
+  spotSend,
+  usdClassTransfer,
   withdraw3,
   approveAgent,
   approveBuilderFee,
@@ -60,6 +68,10 @@ export const EXCHANGE_ACTIONS: Readonly<Record<string, ActionEntry>> = {
   createSubAccount,
   subAccountModify,
   subAccountTransfer,
+  createVault,
+  vaultTransfer,
+  vaultModify,
+  vaultDistribute,
 };
 
 /** Hyperliquid action types that hyperlocal does not build yet: answered with a clear error naming them. §5.5 */
@@ -68,10 +80,6 @@ export const NOT_BUILT: ReadonlySet<string> = new Set([
   "borrowLend",
   "registerReferrer",
   "subAccountSpotTransfer",
-  "vaultTransfer",
-  "createVault",
-  "vaultModify",
-  "vaultDistribute",
   "agentSendAsset",
   "agentSetAbstraction",
   "agentEnableDexAbstraction",
@@ -92,8 +100,6 @@ export const NOT_BUILT: ReadonlySet<string> = new Set([
   "activateOutcomeDeployer",
   "finalizeEvmContract",
   "multiSig",
-  "spotSend",
-  "usdClassTransfer",
   "sendAsset",
   "sendToEvmWithData",
   "tokenDelegate",
@@ -187,12 +193,14 @@ function vaultOf(text: string): Address {
 
 /**
  * The account an L1 action with an envelope `vaultAddress` acts for (§5.7): a sub-account of the signer's master acts
- * as that sub-account; a sub-account of another master answers `Sub-account … is not registered to …`, and any other
- * address `Vault not registered: …` (hyperlocal has no vaults). The engine checks the authority again.
+ * as that sub-account; a sub-account of another master answers `Sub-account … is not registered to …`; a vault the
+ * signer's master leads acts as that vault, another vault answers `Only leader can perform this vault action`; any
+ * other address `Vault not registered: …`. The engine checks the authority again.
  */
 function actingFor(ctx: ExchangeContext, master: Address, vault: Address): Address | ExchangeResponse {
   const role = ctx.engine.roleOf(vault);
   if (role.role === "subAccount" && role.master === master) return vault;
+  if (role.role === "vault") return role.leader === master ? vault : err(rejectText({ code: "vaultOnlyLeader" }));
   if (role.role === "subAccount") {
     return err(rejectText({ code: "subAccountNotRegistered", params: { sub: vault, master } }));
   }

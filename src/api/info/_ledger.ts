@@ -24,6 +24,10 @@ export function cumulativeLedger(history: HistoryReader, user: Address): number 
       else if (d.type === "withdraw") total -= d.usd;
       else if (d.type === "internalTransfer") total += d.user === user ? -(d.usd + d.fee) : d.usd;
       else if (d.type === "subAccountTransfer") total += d.user === user ? -d.usd : d.usd;
+      else if (d.type === "vaultCreate") total -= d.usd + d.fee;
+      else if (d.type === "vaultDeposit") total -= d.usd;
+      else if (d.type === "vaultWithdraw") total += d.netWithdrawnUsd;
+      else if (d.type === "vaultDistribution" || d.type === "vaultLeaderCommission") total += d.usd;
     }
     const last = page[page.length - 1];
     if (page.length < 500 || last === undefined || fresh.length === 0) return total;

@@ -21,7 +21,14 @@ import type {
   OrderView,
   Universe,
 } from "../../core/index.ts";
-import { direction, firesAbove, formatUnits, triggerOrderType } from "../../core/index.ts";
+import {
+  DEFAULT_SPOT_TOKENS,
+  direction,
+  firesAbove,
+  formatUnits,
+  triggerOrderType,
+  USDC_TOKEN,
+} from "../../core/index.ts";
 import type {
   CandleInterval,
   CandleRecord,
@@ -594,6 +601,22 @@ export function emptySpotState(): SpotClearinghouseState {
   return { balances: [] };
 }
 
+/** A user's spot balances: every token it ever held, amounts in the token's decimals, `entryNtl` in USDC. */
+export function spotState(engine: Engine, user: Address): SpotClearinghouseState {
+  const balances = engine.spotBalances(user).map(([token, b]) => {
+    const def = DEFAULT_SPOT_TOKENS[token];
+    const decimals = def?.weiDecimals ?? 8;
+    return {
+      coin: def?.name ?? String(token),
+      token,
+      total: formatUnits(b.total, decimals),
+      hold: formatUnits(b.hold, decimals),
+      entryNtl: formatUnits(b.entryNtl, 8),
+    };
+  });
+  return { balances };
+}
+
 // ===== Market history
 
 /** A candle: open time `t`, close time `T` (= t + duration − 1), coin `s`, interval `i`, prices, base volume. */
@@ -687,6 +710,34 @@ export type LedgerDeltaWire =
   | { type: "withdraw"; usdc: string; nonce: number; fee: string }
   | { type: "internalTransfer"; usdc: string; user: Hex; destination: Hex; fee: string }
   | { type: "subAccountTransfer"; usdc: string; user: Hex; destination: Hex }
+  | { type: "vaultCreate"; vault: Hex; usdc: string; fee: string }
+  | { type: "vaultDeposit"; vault: Hex; usdc: string }
+  | { type: "vaultDistribution"; vault: Hex; usdc: string }
+  | {
+      type: "vaultWithdraw";
+      vault: Hex;
+      user: Hex;
+      requestedUsd: string;
+      commission: string;
+      closingCost: string;
+      basis: string;
+      netWithdrawnUsd: string;
+    }
+  | { type: "vaultLeaderCommission"; user: Hex; usdc: string }
+  | { type: "accountClassTransfer"; usdc: string; toPerp: boolean }
+  | {
+      type: "spotTransfer";
+      token: string;
+      amount: string;
+      usdcValue: string;
+      user: Hex;
+      destination: Hex;
+      fee: string;
+      nativeTokenFee: string;
+      nonce: number | null;
+      feeToken: string;
+    }
+  | { type: "spotGenesis"; token: string; amount: string }
   | {
       type: "liquidation";
       liquidatedNtlPos: string;
@@ -723,6 +774,51 @@ function ledgerDeltaWire(universe: Universe, d: LedgerDelta): LedgerDeltaWire {
         user: d.user as Hex,
         destination: d.destination as Hex,
       };
+    case "vaultCreate":
+      return { type: "vaultCreate", vault: d.vault as Hex, usdc: formatUsd(d.usd), fee: formatUsd(d.fee) };
+    case "vaultDeposit":
+      return { type: "vaultDeposit", vault: d.vault as Hex, usdc: formatUsd(d.usd) };
+    case "vaultDistribution":
+      return { type: "vaultDistribution", vault: d.vault as Hex, usdc: formatUsd(d.usd) };
+    case "vaultWithdraw":
+      return {
+        type: "vaultWithdraw",
+        vault: d.vault as Hex,
+        user: d.user as Hex,
+        requestedUsd: formatUsd(d.requestedUsd),
+        commission: formatUsd(d.commission),
+        closingCost: formatUsd(d.closingCost),
+        basis: formatUsd(d.basis),
+        netWithdrawnUsd: formatUsd(d.netWithdrawnUsd),
+      };
+    case "vaultLeaderCommission":
+      return { type: "vaultLeaderCommission", user: d.user as Hex, usdc: formatUsd(d.usd) };
+    case "accountClassTransfer":
+      return { type: "accountClassTransfer", usdc: formatUsd(d.usd), toPerp: d.toPerp };
+    case "spotTransfer": {
+      const token = DEFAULT_SPOT_TOKENS[d.token];
+      const decimals = token?.weiDecimals ?? 8;
+      return {
+        type: "spotTransfer",
+        token: token?.name ?? String(d.token),
+        amount: formatUnits(d.amount, decimals),
+        usdcValue: d.token === USDC_TOKEN ? formatUnits(d.amount, decimals) : "0.0",
+        user: d.user as Hex,
+        destination: d.destination as Hex,
+        fee: formatUnits(d.fee, decimals),
+        nativeTokenFee: "0.0",
+        nonce: null,
+        feeToken: "",
+      };
+    }
+    case "spotGenesis": {
+      const token = DEFAULT_SPOT_TOKENS[d.token];
+      return {
+        type: "spotGenesis",
+        token: token?.name ?? String(d.token),
+        amount: formatUnits(d.amount, token?.weiDecimals ?? 8),
+      };
+    }
     case "liquidation":
       return {
         type: "liquidation",

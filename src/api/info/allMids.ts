@@ -35,5 +35,15 @@ export function allMids(ctx: InfoContext, req: v.InferOutput<typeof AllMidsReque
     const fallback = engine.state.prices[market.asset]?.lastTrade ?? engine.assetContext(market.asset)?.mark;
     if (fallback !== undefined) mids[market.name] = formatPrice(market, fallback);
   }
+  // Spot pairs by their universe name (`PURR/USDC`, `@1`): the book's mid, else the last trade.
+  const spot = engine.state.spot;
+  for (const m of spot.markets) {
+    const book = spot.books[m.pairIndex];
+    const bid = book?.bestBid();
+    const ask = book?.bestAsk();
+    const last = spot.lastTrade[m.pairIndex];
+    if (bid !== undefined && ask !== undefined) mids[m.name] = formatMid(m, bid, ask);
+    else if (last !== undefined) mids[m.name] = formatPrice(m, last);
+  }
   return mids;
 }

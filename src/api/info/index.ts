@@ -55,6 +55,7 @@ import { UserTwapSliceFillsRequest, userTwapSliceFills } from "./userTwapSliceFi
 import { UserTwapSliceFillsByTimeRequest, userTwapSliceFillsByTime } from "./userTwapSliceFillsByTime.ts";
 import { UserVaultEquitiesRequest, userVaultEquities } from "./userVaultEquities.ts";
 import { VaultSummariesRequest, vaultSummaries } from "./vaultSummaries.ts";
+import { VaultDetailsRequest, vaultDetails } from "./vaultDetails.ts";
 import { WebData2Request, webData2 } from "./webData2.ts";
 
 export { InfoRejection } from "./_schemas.ts";
@@ -119,13 +120,14 @@ export const INFO_TYPES: Readonly<Record<string, InfoEntry>> = {
   userTwapSliceFills: entry(UserTwapSliceFillsRequest, userTwapSliceFills),
   userTwapSliceFillsByTime: entry(UserTwapSliceFillsByTimeRequest, userTwapSliceFillsByTime),
   userVaultEquities: entry(UserVaultEquitiesRequest, userVaultEquities),
+  vaultDetails: entry(VaultDetailsRequest, vaultDetails),
   vaultSummaries: entry(VaultSummariesRequest, vaultSummaries),
   webData2: entry(WebData2Request, webData2),
 };
 
 /**
  * Types that exist on Hyperliquid (hyperliquid-api.md §4.4, nktkas 0.33.3) and that hyperlocal does not build yet:
- * staking, lending, deployment auctions, annotations, outcome templates, vault details, portfolio history and the
+ * staking, lending, deployment auctions, annotations, outcome templates, portfolio history and the
  * like. They answer 422 with a clear text rather than something invented.
  */
 export const UNSUPPORTED_INFO_TYPES: ReadonlySet<string> = new Set([
@@ -160,7 +162,6 @@ export const UNSUPPORTED_INFO_TYPES: ReadonlySet<string> = new Set([
   "userDexAbstraction",
   "validatorL1Votes",
   "validatorSummaries",
-  "vaultDetails",
 ]);
 
 /** What POST /info answers: JSON with HTTP 200, or a plain-text 422. */

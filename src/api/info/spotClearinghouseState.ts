@@ -1,22 +1,22 @@
 /**
  * @module api/info/spotClearinghouseState
- * `spotClearinghouseState`: a user's spot balances. hyperlocal keeps all USDC in the perp account and has no spot
- * yet, so every user has none (ccxt's spot `fetchBalance` then reports no spot currency).
+ * `spotClearinghouseState`: a user's spot balances (`total`, `hold` reserved by resting orders, `entryNtl` cost
+ * basis in USDC), one entry per token the user ever held, by token index.
  * @see hyperliquid-api.md §4.3 SpotClearinghouseState, §4.4 spotClearinghouseState
  */
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
 import { Address } from "./_schemas.ts";
-import { emptySpotState, type SpotClearinghouseState } from "./_shapes.ts";
+import { type SpotClearinghouseState, spotState } from "./_shapes.ts";
 
 export const SpotClearinghouseStateRequest = v.object({ type: v.literal("spotClearinghouseState"), user: Address });
 
 export type SpotClearinghouseStateResponse = SpotClearinghouseState;
 
 export function spotClearinghouseState(
-  _ctx: InfoContext,
-  _req: v.InferOutput<typeof SpotClearinghouseStateRequest>,
+  ctx: InfoContext,
+  req: v.InferOutput<typeof SpotClearinghouseStateRequest>,
 ): SpotClearinghouseStateResponse {
-  return emptySpotState();
+  return spotState(ctx.engine, req.user);
 }

@@ -1,13 +1,14 @@
 /**
  * @module api/info/spotMeta
- * `spotMeta`: hyperlocal has no spot pairs yet, so the universe is empty; the token list holds USDC (index 0, the
- * perps' `collateralToken`) with its mainnet parameters. The Python SDK and nktkas iterate both lists at start-up,
+ * `spotMeta`: hyperlocal's spot tokens (USDC 0, PURR 1, HYPE 2) and pairs (PURR/USDC index 0, HYPE/USDC `@1`);
+ * USDC and PURR keep their mainnet parameters and token ids. The Python SDK and nktkas iterate both lists at start-up,
  * ccxt builds its currencies from the tokens.
  * @see hyperliquid-api.md §4.4 spotMeta, §4.5 (start-up requests)
  */
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
+import { DEFAULT_SPOT_PAIRS, DEFAULT_SPOT_TOKENS } from "../../core/index.ts";
 import type { Hex } from "./_schemas.ts";
 
 export const SpotMetaRequest = v.object({ type: v.literal("spotMeta") });
@@ -53,7 +54,31 @@ const USDC: SpotToken = {
 
 /** The spot metadata of hyperlocal (a fresh object each time: callers may keep it). */
 export function spotMetaOf(): SpotMetaResponse {
-  return { universe: [], tokens: [{ ...USDC }] };
+  const tokens = DEFAULT_SPOT_TOKENS.map(
+    (t, index): SpotToken =>
+      index === 0
+        ? { ...USDC }
+        : {
+            name: t.name,
+            szDecimals: t.szDecimals,
+            weiDecimals: t.weiDecimals,
+            index,
+            tokenId: t.tokenId as Hex,
+            isCanonical: true,
+            evmContract: null,
+            fullName: t.fullName,
+            deployerTradingFeeShare: "0.0",
+          },
+  );
+  const universe = DEFAULT_SPOT_PAIRS.map(
+    (p, index): SpotPair => ({
+      tokens: [p.base, p.quote],
+      name: index === 0 ? `${tokens[p.base]?.name}/${tokens[p.quote]?.name}` : `@${index}`,
+      index,
+      isCanonical: true,
+    }),
+  );
+  return { universe, tokens };
 }
 
 export function spotMeta(_ctx: InfoContext, _req: v.InferOutput<typeof SpotMetaRequest>): SpotMetaResponse {

@@ -1,7 +1,7 @@
 /**
  * @module api/info/userRole
  * `userRole`: `user` for an account that has received money, `agent` (with its master) for a valid API wallet,
- * `subAccount` (with its master) for a sub-account, `missing` otherwise. hyperlocal has no vaults, so never `vault`.
+ * `subAccount` (with its master) for a sub-account, `vault` for a vault, `missing` otherwise.
  * @see hyperliquid-api.md §4.4 userRole, §5.7 (agents, sub-accounts)
  */
 

@@ -1,9 +1,9 @@
 /**
  * @module api/info/webData2
  * `webData2`: the web app's everything-at-once view of a user: clearinghouse state, open orders (frontend form),
- * meta and asset contexts, the session agent, the net of ledger movements, the running TWAPs. hyperlocal has no vaults
- * or spot, so `leadingVaults` and `spotAssetCtxs` are empty, `totalVaultEquity` is `"0.0"`, `isVault` false and
- * `spotState` has no balances. `agentAddress` is the unnamed agent (the web app's session wallet), else the first
+ * meta and asset contexts, the session agent, the net of ledger movements, the running TWAPs, the vaults the user
+ * leads (`leadingVaults`), its equity in every vault it holds (`totalVaultEquity`) and whether it is a vault
+ * (`isVault`). hyperlocal has no spot here, so `spotAssetCtxs` is empty and `spotState` has no balances. `agentAddress` is the unnamed agent (the web app's session wallet), else the first
  * named one, else `null`.
  * @see hyperliquid-api.md §4.4 webData2
  */
@@ -25,6 +25,8 @@ import {
   type SpotClearinghouseState,
 } from "./_shapes.ts";
 import { cumulativeLedger } from "./_ledger.ts";
+import { userEquityIn, vaultsHeldBy } from "./_vaults.ts";
+import { leadingVaultsOf } from "./leadingVaults.ts";
 import { type TwapState, twapStates } from "./twapHistory.ts";
 
 export const WebData2Request = v.object({ type: v.literal("webData2"), user: Address });
@@ -54,8 +56,10 @@ export function webData2(ctx: InfoContext, req: v.InferOutput<typeof WebData2Req
   const agent = agents.find((a) => a.name === "") ?? agents[0];
   return {
     clearinghouseState: clearinghouseState(engine, req.user, now),
-    leadingVaults: [],
-    totalVaultEquity: "0.0",
+    leadingVaults: leadingVaultsOf(engine, req.user),
+    totalVaultEquity: formatUsd(
+      vaultsHeldBy(engine, req.user).reduce((sum, vault) => sum + userEquityIn(engine, vault, req.user), 0),
+    ),
     openOrders: frontendOpenOrders(engine, req.user),
     agentAddress: agent === undefined ? null : (agent.address as Hex),
     agentValidUntil: agent?.validUntil ?? null,
@@ -63,7 +67,7 @@ export function webData2(ctx: InfoContext, req: v.InferOutput<typeof WebData2Req
     meta: metaOf(engine),
     assetCtxs: perpAssetCtxs(engine),
     serverTime: now,
-    isVault: false,
+    isVault: engine.vault(req.user) !== undefined,
     user: req.user,
     twapStates: twapStates(ctx, req.user),
     spotState: emptySpotState(),

@@ -25,10 +25,23 @@ import {
   assetOfOrder,
   cloidKey,
   type EngineState,
+  bookOf,
   liveOrdersOf,
   trackCloid,
   trackTrigger,
 } from "../state.ts";
+import {
+  addHold,
+  canAfford,
+  recordSpotTrade,
+  removeHold,
+  SPOT_MAKER_FEE,
+  SPOT_MIN_NOTIONAL,
+  SPOT_TAKER_FEE,
+  type SpotMarket,
+  settleSpotLeg,
+  spotMarketOf,
+} from "../spot/spot.ts";
 import { recordTrade } from "../markets/context.ts";
 import { freeCrossMargin, leverageOf } from "../clearinghouse/margin.ts";
 import { increasingPart, orderRisk } from "../clearinghouse/risk.ts";
@@ -117,16 +130,20 @@ function ownerAccount(s: EngineState, o: BookOrder): Account {
 function forgetResting(s: EngineState, asset: AssetId, o: BookOrder): void {
   untrack(s, o.user, o.oid, o.cloid);
   const account = ownerAccount(s, o);
-  if (o.reduceOnly) account.reduceOnlyOids.delete(o.oid);
+  const spotMarket = spotMarketOf(s.spot, asset);
+  if (spotMarket !== undefined) removeHold(s.spot, spotMarket, o.user, o.isBuy, o.price, o.size);
+  else if (o.reduceOnly) account.reduceOnlyOids.delete(o.oid);
   else account.addOrderNotional(asset, o.isBuy, -o.size * o.price);
 }
 
 function restOrder(ctx: Ctx, asset: AssetId, o: BookOrder): void {
   o.seq = ctx.s.nextSeq++;
-  (ctx.s.books[asset] as Book).add(o);
+  (bookOf(ctx.s, asset) as Book).add(o);
   trackCloid(ctx.s, o.user, o.oid, o.cloid);
   const account = ownerAccount(ctx.s, o);
-  if (o.reduceOnly) account.reduceOnlyOids.add(o.oid);
+  const spotMarket = spotMarketOf(ctx.s.spot, asset);
+  if (spotMarket !== undefined) addHold(ctx.s.spot, spotMarket, o.user, o.isBuy, o.price, o.size);
+  else if (o.reduceOnly) account.reduceOnlyOids.add(o.oid);
   else account.addOrderNotional(asset, o.isBuy, o.size * o.price);
 }
 
@@ -143,7 +160,7 @@ function dropTrigger(ctx: Ctx, asset: AssetId, t: TriggerOrder, status: OrderSta
   untrack(ctx.s, t.user, t.oid, t.cloid);
   unlinkSibling(ctx, asset, t.siblingOid);
   if (t.parentOid !== undefined) {
-    const parent = (ctx.s.books[asset] as Book).get(t.parentOid);
+    const parent = (bookOf(ctx.s, asset) as Book).get(t.parentOid);
     if (parent?.childOids !== undefined) {
       parent.childOids = parent.childOids.filter((c) => c !== t.oid);
       if (parent.childOids.length === 0) parent.childOids = undefined;
@@ -157,7 +174,7 @@ function unlinkSibling(ctx: Ctx, asset: AssetId, siblingOid: Oid | undefined): v
   if (siblingOid === undefined) return;
   const t = ctx.s.triggers[asset]?.get(siblingOid);
   if (t !== undefined) t.siblingOid = undefined;
-  const o = ctx.s.books[asset]?.get(siblingOid);
+  const o = bookOf(ctx.s, asset)?.get(siblingOid);
   if (o !== undefined) o.siblingOid = undefined;
 }
 
@@ -172,7 +189,7 @@ function cancelSibling(ctx: Ctx, asset: AssetId, o: BookOrder): void {
     dropTrigger(ctx, asset, t, "siblingFilledCanceled");
     return;
   }
-  const book = ctx.s.books[asset] as Book;
+  const book = bookOf(ctx.s, asset) as Book;
   const resting = book.get(siblingOid);
   if (resting !== undefined) {
     resting.siblingOid = undefined;
@@ -199,7 +216,7 @@ function settleChildren(ctx: Ctx, asset: AssetId, parent: BookOrder, filled: boo
 
 /** Removes a resting order and reports `status`, with its group consequences. */
 function dropResting(ctx: Ctx, asset: AssetId, o: BookOrder, status: OrderStatus): void {
-  (ctx.s.books[asset] as Book).detach(o);
+  (bookOf(ctx.s, asset) as Book).detach(o);
   forgetResting(ctx.s, asset, o);
   emit(ctx, status, bookView(o, asset));
   unlinkSibling(ctx, asset, o.siblingOid);
@@ -236,7 +253,8 @@ function parsePrice(market: Market, text: string): number | Reject {
  * @see hyperliquid-api.md §5.4 (tick/lot rules, minimum value)
  */
 export function validateOrder(s: EngineState, req: OrderRequest): ValidOrder | Reject {
-  const market = s.universe.get(req.asset);
+  const spot = spotMarketOf(s.spot, req.asset);
+  const market = spot ?? s.universe.get(req.asset);
   if (market === undefined) return { code: "unknownAsset", asset: req.asset };
   if (market.isDelisted === true) return { code: "delisted", asset: req.asset };
   const price = parsePrice(market, req.price);
@@ -247,6 +265,7 @@ export function validateOrder(s: EngineState, req: OrderRequest): ValidOrder | R
   let trigger: ValidOrder["trigger"];
   let tif: Tif | undefined;
   if ("trigger" in req.kind) {
+    if (spot !== undefined) return { code: "spotTrigger", asset: market.asset };
     const t = req.kind.trigger;
     const triggerPrice = parsePrice(market, t.triggerPrice);
     if (typeof triggerPrice !== "number") return triggerPrice;
@@ -256,7 +275,12 @@ export function validateOrder(s: EngineState, req: OrderRequest): ValidOrder | R
   }
   const notional = price * size;
   if (!Number.isSafeInteger(notional)) return { code: "invalidSize", asset: market.asset };
-  if (notional < MIN_NOTIONAL) return { code: "minNotional", asset: market.asset };
+  if (spot !== undefined) {
+    if (notional < SPOT_MIN_NOTIONAL) {
+      const quote = s.spot.tokens[spot.quoteToken]?.name ?? "USDC";
+      return { code: "spotMinNotional", asset: market.asset, params: { quote } };
+    }
+  } else if (notional < MIN_NOTIONAL) return { code: "minNotional", asset: market.asset };
   return { market, price, size, trigger, tif };
 }
 
@@ -278,7 +302,7 @@ interface Placed {
  */
 function enforceReduceOnly(ctx: Ctx, asset: AssetId, account: Account): void {
   if (account.reduceOnlyOids.size === 0) return;
-  const book = ctx.s.books[asset] as Book;
+  const book = bookOf(ctx.s, asset) as Book;
   const orders: BookOrder[] = [];
   for (const oid of account.reduceOnlyOids) {
     const o = book.get(oid);
@@ -307,12 +331,16 @@ class Matcher implements MatchHooks {
   ctx!: Ctx;
   asset = 0;
   order!: BookOrder;
+  /** The spot pair being matched, or undefined on a perp. */
+  spot: SpotMarket | undefined = undefined;
   /** Makers with resting reduce-only orders whose position changed. */
   readonly touched: Account[] = [];
 
   makerAllowance(maker: BookOrder, size: number): number {
     const s = this.ctx.s;
     const asset = this.asset;
+    // A resting spot order's tokens are held: it can always deliver.
+    if (this.spot !== undefined) return size;
     const account = ownerAccount(s, maker);
     if (maker.reduceOnly) return account.reducible(asset, maker.isBuy);
     if (account.isLiquidator) return size;
@@ -323,6 +351,10 @@ class Matcher implements MatchHooks {
   }
 
   fill(maker: BookOrder, taker: Taker, price: number, size: number): void {
+    if (this.spot !== undefined) {
+      this.spotFill(this.spot, maker, taker, price, size);
+      return;
+    }
     const ctx = this.ctx;
     const s = ctx.s;
     const asset = this.asset;
@@ -372,6 +404,29 @@ class Matcher implements MatchHooks {
     if (makerAccount.reduceOnlyOids.size > 0 && !this.touched.includes(makerAccount)) this.touched.push(makerAccount);
     if (maker.siblingOid !== undefined) cancelSibling(ctx, asset, maker);
     if (this.order.siblingOid !== undefined) cancelSibling(ctx, asset, this.order);
+  }
+
+  /** A spot fill: tokens move between the two users, each paying its fee in what it receives. */
+  spotFill(m: SpotMarket, maker: BookOrder, taker: Taker, price: number, size: number): void {
+    const ctx = this.ctx;
+    const s = ctx.s;
+    const spot = s.spot;
+    removeHold(spot, m, maker.user, maker.isBuy, maker.price, size);
+    const mk = settleSpotLeg(spot, m, maker.user, maker.isBuy, price, size, SPOT_MAKER_FEE);
+    const tk = settleSpotLeg(spot, m, taker.user, taker.isBuy, price, size, SPOT_TAKER_FEE);
+    recordSpotTrade(spot, m, price, size, ctx.time);
+    ctx.out.push({
+      type: "fill",
+      time: ctx.time,
+      asset: this.asset,
+      tid: s.nextTid++,
+      price,
+      size,
+      takerIsBuy: taker.isBuy,
+      maker: { user: maker.user, oid: maker.oid, cloid: maker.cloid, ...mk },
+      taker: withTwap({ user: taker.user, oid: taker.oid, cloid: this.order.cloid, ...tk }, ctx.twapId),
+      liquidation: undefined,
+    });
   }
 
   makerExit(maker: BookOrder, why: MakerExit): void {
@@ -430,10 +485,11 @@ export function execute(ctx: Ctx, asset: AssetId, order: BookOrder): Readonly<Ex
   matcher.ctx = ctx;
   matcher.asset = asset;
   matcher.order = order;
+  matcher.spot = spotMarketOf(s.spot, asset);
   const touched = matcher.touched;
   touched.length = 0;
   const maxFill = order.reduceOnly ? ownerAccount(s, order).reducible(asset, order.isBuy) : Number.POSITIVE_INFINITY;
-  const done = match(s.books[asset] as Book, order, matcher, maxFill);
+  const done = match(bookOf(s, asset) as Book, order, matcher, maxFill);
   const rested = order.size > 0 && order.tif === "Gtc";
   if (rested) restOrder(ctx, asset, order);
   if (touched.length > 0) {
@@ -472,7 +528,7 @@ function rejectPlaced(
 /** Places one validated limit order (new, or a trigger that fired). */
 function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCross: boolean }): Placed {
   const asset = market.asset;
-  const book = ctx.s.books[asset] as Book;
+  const book = bookOf(ctx.s, asset) as Book;
   if (order.reduceOnly) {
     const reducible = ownerAccount(ctx.s, order).reducible(asset, order.isBuy);
     if (reducible === 0) return rejectPlaced(ctx, order, asset, "reduceOnly", undefined);
@@ -483,7 +539,12 @@ function placeLimit(ctx: Ctx, order: BookOrder, market: Market, opts: { aloOnCro
     return rejectPlaced(ctx, order, asset, "badAloPx", { bbo: bboText(book, market) });
   }
   const account = ownerAccount(ctx.s, order);
-  if (!order.reduceOnly && !account.isLiquidator) {
+  const spot = spotMarketOf(ctx.s.spot, asset);
+  if (spot !== undefined) {
+    if (!canAfford(ctx.s.spot, spot, order.user, order.isBuy, order.price, order.size)) {
+      return rejectPlaced(ctx, order, asset, "insufficientSpotBalance", undefined);
+    }
+  } else if (!order.reduceOnly && !account.isLiquidator) {
     const risk = orderRisk(ctx.s, account, asset, order.isBuy, order.price, order.size);
     if (risk !== undefined) return rejectPlaced(ctx, order, asset, risk, undefined);
   }
@@ -640,11 +701,7 @@ export function placeOrders(
     const req = orders[i] as OrderRequest;
     const parent = grouping === "normalTpsl" && i > 0 ? placed[0] : undefined;
     const opts =
-      parent !== undefined
-        ? { positionTpsl, aloOnCross: false, parent }
-        : positionTpsl
-          ? POSITION_TPSL
-          : PLAIN;
+      parent !== undefined ? { positionTpsl, aloOnCross: false, parent } : positionTpsl ? POSITION_TPSL : PLAIN;
     placed[i] = placeOne(ctx, user, req, opts);
   }
   if (grouping === "normalTpsl") linkPair(ctx, user, orders.slice(1), placed.slice(1));
@@ -656,7 +713,7 @@ export function placeOrders(
 
 /** Cancels one live order of `user` (resting or trigger). Returns false when there is no such order. */
 function cancelLive(ctx: Ctx, user: Address, oid: Oid, asset: AssetId, status: OrderStatus): boolean {
-  const resting = ctx.s.books[asset]?.get(oid);
+  const resting = bookOf(ctx.s, asset)?.get(oid);
   if (resting !== undefined) {
     if (resting.user !== user) return false;
     dropResting(ctx, asset, resting, status);

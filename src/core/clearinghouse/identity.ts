@@ -12,6 +12,7 @@ import type { Authority } from "../command.ts";
 import type { Address } from "../ids.ts";
 import type { Reject } from "../reject.ts";
 import { NonceBook } from "./nonces.ts";
+import { type Vault, type VaultSnapshot, vaultFromSnapshot, vaultSnapshot } from "./vaults.ts";
 
 /** An API wallet: it signs L1 actions for its master. */
 export interface Agent {
@@ -60,6 +61,8 @@ export interface Identity {
   readonly referrers: Map<Address, string>;
   /** Sub-account address → its record, in creation order (the order is part of the state). */
   readonly subAccounts: Map<Address, SubAccount>;
+  /** Vault address → the vault, in creation order (the order is part of the state). */
+  readonly vaults: Map<Address, Vault>;
 }
 
 export function emptyIdentity(): Identity {
@@ -69,6 +72,7 @@ export function emptyIdentity(): Identity {
     builderFees: new Map(),
     referrers: new Map(),
     subAccounts: new Map(),
+    vaults: new Map(),
   };
 }
 
@@ -80,7 +84,8 @@ function valid(agent: Agent, time: number): boolean {
 /**
  * Checks that `signer` may act for `user` at `time` and that its nonce is fresh; on success consumes the nonce.
  * A user acts for itself once it has an account (has received money); an agent acts for its master while valid; a
- * sub-account is acted for by its master, or by the master's agents, exactly as the master would be.
+ * sub-account is acted for by its master, or by the master's agents, exactly as the master would be; a vault by its
+ * leader or the leader's agents.
  * A rejected request consumes nothing.
  */
 export function authorize(
@@ -91,7 +96,7 @@ export function authorize(
   time: number,
 ): Reject | undefined {
   const { signer } = auth;
-  const principal = identity.subAccounts.get(user)?.master ?? user;
+  const principal = identity.subAccounts.get(user)?.master ?? identity.vaults.get(user)?.leader ?? user;
   if (signer === principal) {
     if (!userExists(principal)) return { code: "unknownSigner", params: { signer } };
   } else {
@@ -200,7 +205,15 @@ function lane(text: string, offset: number): string {
  * replayed journal creates the same addresses; Hyperliquid's own derivation is not documented.
  */
 export function subAccountAddress(master: Address, n: number): Address {
-  const text = `hyperlocal sub-account ${master} ${n}`;
+  return derivedAddress(`hyperlocal sub-account ${master} ${n}`);
+}
+
+/**
+ * A keyless address derived from a text: five 32-bit lanes (FNV-1a with offsets 1..5, each with a final avalanche),
+ * concatenated as 40 hex digits. Sub-accounts use `"hyperlocal sub-account <master> <n>"`, vaults
+ * `"hyperlocal vault <leader> <n>"` (n = the leader's vaults so far, counting up past addresses in use).
+ */
+export function derivedAddress(text: string): Address {
   let hex = "";
   for (let k = 1; k <= 5; k++) hex += lane(text, Math.imul(0x811c9dc5, k));
   return `0x${hex}` as Address;
@@ -288,6 +301,8 @@ export interface IdentitySnapshot {
   readonly referrers: [Address, string][];
   /** `[subAccount, master, name]` in creation order; absent when there are none (absent = none). */
   readonly subAccounts?: [Address, Address, string][];
+  /** Vaults in creation order; absent when there are none (absent = none). */
+  readonly vaults?: VaultSnapshot[];
 }
 
 function byString(a: string, b: string): number {
@@ -306,13 +321,14 @@ export function identitySnapshot(identity: Identity): IdentitySnapshot {
     builderFees,
     referrers: [...identity.referrers.entries()].sort(([a], [b]) => byString(a, b)),
   };
-  if (identity.subAccounts.size === 0) return snap;
+  const vaults = identity.vaults.size === 0 ? undefined : [...identity.vaults.values()].map(vaultSnapshot);
+  if (identity.subAccounts.size === 0) return vaults === undefined ? snap : { ...snap, vaults };
   const subAccounts = [...identity.subAccounts.values()].map((x): [Address, Address, string] => [
     x.address,
     x.master,
     x.name,
   ]);
-  return { ...snap, subAccounts };
+  return vaults === undefined ? { ...snap, subAccounts } : { ...snap, subAccounts, vaults };
 }
 
 export function identityFromSnapshot(snap: IdentitySnapshot | undefined): Identity {
@@ -327,5 +343,6 @@ export function identityFromSnapshot(snap: IdentitySnapshot | undefined): Identi
   for (const [address, master, name] of snap.subAccounts ?? []) {
     identity.subAccounts.set(address, { address, master, name });
   }
+  for (const vault of snap.vaults ?? []) identity.vaults.set(vault.address, vaultFromSnapshot(vault));
   return { ...identity, nonces };
 }

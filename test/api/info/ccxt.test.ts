@@ -32,11 +32,11 @@ function exchangeFor(user: string) {
   return { ex, f, types };
 }
 
-test("loadMarkets (currencies from spotMeta): the fourteen perps with precision and limits, no spot or HIP-3", async () => {
+test("loadMarkets (currencies from spotMeta): the fourteen perps with precision and limits, two spot pairs, no HIP-3", async () => {
   const { ex, types } = exchangeFor(BOB);
   const markets = await ex.loadMarkets();
   assert.deepEqual(types.sort(), ["metaAndAssetCtxs", "perpDexs", "spotMeta", "spotMetaAndAssetCtxs"]);
-  assert.equal(Object.keys(markets).length, 14);
+  assert.equal(Object.keys(markets).length, 16);
   const sol = markets[SOL];
   assert.equal(sol?.id, "5");
   assert.equal(sol?.type, "swap");

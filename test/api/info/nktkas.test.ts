@@ -56,6 +56,7 @@ import type { UserTwapSliceFillsResponse } from "../../../src/api/info/userTwapS
 import type { UserTwapSliceFillsByTimeResponse } from "../../../src/api/info/userTwapSliceFillsByTime.ts";
 import type { UserVaultEquitiesResponse } from "../../../src/api/info/userVaultEquities.ts";
 import type { VaultSummariesResponse } from "../../../src/api/info/vaultSummaries.ts";
+import type { VaultDetailsResponseBody } from "../../../src/api/info/vaultDetails.ts";
 import type { WebData2Response } from "../../../src/api/info/webData2.ts";
 import type { InfoContext } from "../../../src/api/context.ts";
 import { ALICE, ASK_CLOID, BOB, BUILDER, buildFixture, CAROL, DAVE, T0 } from "./_fixture.ts";
@@ -107,6 +108,7 @@ interface Pairs {
   userTwapSliceFills: [UserTwapSliceFillsResponse, nk.UserTwapSliceFillsResponse];
   userTwapSliceFillsByTime: [UserTwapSliceFillsByTimeResponse, nk.UserTwapSliceFillsByTimeResponse];
   userVaultEquities: [UserVaultEquitiesResponse, nk.UserVaultEquitiesResponse];
+  vaultDetails: [VaultDetailsResponseBody, nk.VaultDetailsResponse]; // ours is this or null (the SDK omits null)
   vaultSummaries: [VaultSummariesResponse, nk.VaultSummariesResponse];
   webData2: [WebData2Response, nk.WebData2Response];
 }
@@ -158,6 +160,7 @@ const FITS: Fits = {
   userTwapSliceFills: true,
   userTwapSliceFillsByTime: true,
   userVaultEquities: true,
+  vaultDetails: true,
   vaultSummaries: true,
   webData2: true,
 };
@@ -278,6 +281,11 @@ test("InfoClient: every method hyperlocal builds accepts the SDK's requests and 
     ["subAccounts2", () => info.subAccounts2({ user: BOB }), { type: "subAccounts2", user: BOB }],
     ["userVaultEquities", () => info.userVaultEquities({ user: BOB }), { type: "userVaultEquities", user: BOB }],
     ["leadingVaults", () => info.leadingVaults({ user: BOB }), { type: "leadingVaults", user: BOB }],
+    [
+      "vaultDetails",
+      () => info.vaultDetails({ vaultAddress: BOB }),
+      { type: "vaultDetails", vaultAddress: BOB, user: null },
+    ],
     [
       "userToMultiSigSigners",
       () => info.userToMultiSigSigners({ user: BOB }),

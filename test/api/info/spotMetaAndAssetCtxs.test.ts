@@ -7,7 +7,15 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildFixture, ok } from "./_fixture.ts";
 
-test("[spotMeta, []]", () => {
+test("[spotMeta, one context per pair]", () => {
   const f = buildFixture();
-  assert.deepEqual(ok(f.ctx, { type: "spotMetaAndAssetCtxs" }), [ok(f.ctx, { type: "spotMeta" }), []]);
+  const [meta, ctxs] = ok(f.ctx, { type: "spotMetaAndAssetCtxs" }) as [unknown, { coin: string; midPx: unknown }[]];
+  assert.deepEqual(meta, ok(f.ctx, { type: "spotMeta" }));
+  assert.deepEqual(
+    ctxs.map((c) => [c.coin, c.midPx]),
+    [
+      ["PURR/USDC", null],
+      ["@1", null],
+    ],
+  );
 });
