@@ -4,8 +4,9 @@
  * JSON of its normalized subscription (the channel schema's output), so `{"type":"l2Book","coin":"BTC"}` and the same
  * with `"nSigFigs":null` are one topic. After each durable tick the hub asks every topic with subscribers for its
  * message once (`onTick`), serialises `{"channel":…,"data":…}` once and hands the same string to every subscriber;
- * cadence channels (`periodic`) get one timer per topic, serialised once per push as well. Snapshots are computed per
- * new subscriber. The hub never sees sockets: a subscriber is anything with `deliver(frame)`.
+ * cadence channels (`periodic`) share one timer per interval, which pushes every topic of that cadence in one callback
+ * (a connection subscribed to several books then gets them in one write), each serialised once as well. Snapshots
+ * are computed per new subscriber. The hub never sees sockets: a subscriber is anything with `deliver(frame)`.
  * @see hyperliquid-api.md §1.2 (normalized matching), §1.3 (frames), §1.4 (echo), §1.7, §1.8
  */
 
@@ -58,7 +59,14 @@ interface Topic {
   readonly spec: ChannelSpec;
   readonly sub: Record<string, unknown>;
   readonly subscribers: Set<HubSubscriber>;
-  timer: NodeJS.Timeout | undefined;
+  /** The cadence (ms) whose timer pushes this topic, for a periodic topic with subscribers. */
+  interval: number | undefined;
+}
+
+/** One timer per push interval, for every periodic topic of that cadence. */
+interface CadenceTimer {
+  readonly timer: NodeJS.Timeout;
+  readonly topics: Set<Topic>;
 }
 
 /** `{"channel":…,"data":…}` as Hyperliquid writes it. */
@@ -84,6 +92,7 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 
 export class Hub {
   private readonly topics = new Map<string, Topic>();
+  private readonly cadences = new Map<number, CadenceTimer>();
   private readonly notBuilt: ReadonlySet<string>;
   private closed = false;
 
@@ -142,7 +151,7 @@ export class Hub {
     if (this.closed) return;
     let topic = this.topics.get(r.key);
     if (topic === undefined) {
-      topic = { key: r.key, spec: r.spec, sub: r.sub, subscribers: new Set(), timer: undefined };
+      topic = { key: r.key, spec: r.spec, sub: r.sub, subscribers: new Set(), interval: undefined };
       this.topics.set(r.key, topic);
       this.startTimer(topic);
     }
@@ -217,26 +226,45 @@ export class Hub {
       this.options.onError?.(error, `${topic.spec.type}.intervalMs`);
       return;
     }
-    topic.timer = setInterval(
-      () => {
-        if (topic.subscribers.size === 0) return;
-        let push: Push | undefined;
-        try {
-          push = periodic.push(this.ctx, topic.sub);
-        } catch (error) {
-          this.options.onError?.(error, `${topic.spec.type}.periodic`);
-          return;
-        }
-        if (push !== undefined) this.fanOut(topic, serializePush(push));
-      },
-      Math.max(1, interval),
-    );
-    topic.timer.unref();
+    const ms = Math.max(1, interval);
+    let cadence = this.cadences.get(ms);
+    if (cadence === undefined) {
+      const topics = new Set<Topic>();
+      const timer = setInterval(() => {
+        for (const t of [...topics]) this.pushPeriodic(t);
+      }, ms);
+      timer.unref();
+      cadence = { timer, topics };
+      this.cadences.set(ms, cadence);
+    }
+    cadence.topics.add(topic);
+    topic.interval = ms;
+  }
+
+  /** One periodic push of a topic to its subscribers. */
+  private pushPeriodic(topic: Topic): void {
+    const periodic = topic.spec.periodic;
+    if (periodic === undefined || topic.subscribers.size === 0) return;
+    let push: Push | undefined;
+    try {
+      push = periodic.push(this.ctx, topic.sub);
+    } catch (error) {
+      this.options.onError?.(error, `${topic.spec.type}.periodic`);
+      return;
+    }
+    if (push !== undefined) this.fanOut(topic, serializePush(push));
   }
 
   private drop(topic: Topic): void {
-    if (topic.timer !== undefined) clearInterval(topic.timer);
-    topic.timer = undefined;
+    if (topic.interval !== undefined) {
+      const cadence = this.cadences.get(topic.interval);
+      cadence?.topics.delete(topic);
+      if (cadence !== undefined && cadence.topics.size === 0) {
+        clearInterval(cadence.timer);
+        this.cadences.delete(topic.interval);
+      }
+      topic.interval = undefined;
+    }
     this.topics.delete(topic.key);
   }
 }

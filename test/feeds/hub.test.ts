@@ -2,7 +2,7 @@
  * @module test/feeds/hub
  * The hub on its own with fake channels: resolution (normalized echo, parse failures, not-built types), topic
  * identity by normalized JSON, one `onTick` and one serialisation per topic with the same string delivered to every
- * subscriber, snapshots per new subscriber only, unsubscribe stopping pushes, cadence timers per topic.
+ * subscriber, snapshots per new subscriber only, unsubscribe stopping pushes, one cadence timer per interval.
  */
 
 import assert from "node:assert/strict";
@@ -51,9 +51,19 @@ const ticker = {
   },
 } satisfies ChannelSpec<{ type: "ticker" }>;
 
+const CoinTickerSub = v.object({ type: v.literal("coinTicker"), coin: v.string() });
+const coinTicker = {
+  type: "coinTicker",
+  schema: CoinTickerSub,
+  periodic: {
+    intervalMs: () => 20,
+    push: (_ctx, sub) => ({ channel: "coinTicker", data: { coin: sub.coin } }),
+  },
+} satisfies ChannelSpec<v.InferOutput<typeof CoinTickerSub>>;
+
 function registry() {
   return {
-    channels: { book, ticker } as unknown as Record<string, ChannelSpec>,
+    channels: { book, ticker, coinTicker } as unknown as Record<string, ChannelSpec>,
     notBuilt: ["webData3"],
   };
 }
@@ -190,7 +200,29 @@ describe("hub: fan-out", () => {
     assert.equal(s.frames.length, 3);
   });
 
-  it("cadence channels: one timer per topic, one serialisation per push, stopped with the last subscriber", async () => {
+  it("topics of one cadence share one timer: a subscriber of several gets their pushes in the same callback", async (t) => {
+    const created = t.mock.method(globalThis, "setInterval");
+    const cleared = t.mock.method(globalThis, "clearInterval");
+    const hub = new Hub(ctx, registry());
+    const s = new Sink();
+    const btc = ok(hub.resolve({ type: "coinTicker", coin: "BTC" }));
+    const eth = ok(hub.resolve({ type: "coinTicker", coin: "ETH" }));
+    hub.add(btc, s);
+    hub.add(eth, s);
+    assert.equal(created.mock.callCount(), 1, "one timer for the 20 ms cadence");
+    await new Promise((resolve) => setTimeout(resolve, 110));
+    // Every callback pushes BTC then ETH, so the frames alternate strictly.
+    const coins = s.frames.map((f) => (JSON.parse(f) as { data: { coin: string } }).data.coin);
+    assert.ok(coins.length >= 4, `${coins.length} frames`);
+    for (const [i, coin] of coins.entries()) assert.equal(coin, i % 2 === 0 ? "BTC" : "ETH");
+    hub.remove(btc.key, s);
+    assert.equal(cleared.mock.callCount(), 0, "the timer stays for ETH");
+    hub.remove(eth.key, s);
+    assert.equal(cleared.mock.callCount(), 1, "the last topic stops it");
+    hub.close();
+  });
+
+  it("cadence channels: one serialisation per push, stopped with the last subscriber", async () => {
     const hub = new Hub(ctx, registry());
     const a = new Sink();
     const b = new Sink();
