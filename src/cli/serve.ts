@@ -1,7 +1,8 @@
 /**
  * @module cli/serve
  * `hyperlocal serve`: starts the exchange (HTTP /info and /exchange, WebSocket /ws) on its defaults or the given flags, funds the
- * ten deterministic dev accounts on a new data directory, gives every market an opening oracle price, starts the
+ * ten deterministic dev accounts on a new data directory (perp USDC, and spot USDC, PURR and HYPE through the engine's
+ * `spotGenesis`), gives every market an opening oracle price (spot pairs an opening reference price for the simulator), starts the
  * market simulator (unless `--no-sim`), prints what a user needs on one screen, and shuts down cleanly on SIGINT or SIGTERM (finish the tick, snapshot, close the file).
  * Settings come from flags and `--config FILE` (`serveConfig.ts`); logs go through a pino logger (`log.ts`) handed
  * to the server as a plain function. The banner stays plain text on stdout, whatever the log format.
@@ -12,6 +13,7 @@ import type { NetworkPolicy } from "../api/context.ts";
 import { keccak256, toHex, utf8 } from "../api/signing/eip712.ts";
 import { publicKeyToAddress } from "../api/signing/recover.ts";
 import { type App, createApp } from "../server/app.ts";
+import { spotGenesisCommand } from "../server/dev.ts";
 import { createSimulator, httpTransport, type Simulator } from "../sim/simulator.ts";
 import type { Io } from "./io.ts";
 import { createLogger, defaultLogFormat } from "./log.ts";
@@ -20,6 +22,7 @@ import {
   OPENING_PRICES,
   parseServeFlags,
   SERVE_HELP,
+  SPOT_OPENING_PRICES,
   engineConfigDifferences,
   type ServeFlags,
 } from "./serveConfig.ts";
@@ -31,12 +34,32 @@ export {
   OPENING_PRICES,
   parseServeFlags,
   SERVE_HELP,
+  SPOT_OPENING_PRICES,
   type ServeFlags,
 } from "./serveConfig.ts";
 
 export const DEV_ACCOUNTS = 10;
 /** USDC each dev account receives on a new data directory. */
 export const DEV_BALANCE = 1_000_000;
+/**
+ * Spot tokens each dev account receives on a new data directory, in whole tokens, beside its perp USDC: created by the
+ * engine's `spotGenesis` command (journaled like a deposit), so each shows in the account's
+ * `userNonFundingLedgerUpdates` as a `spotGenesis` update, as on Hyperliquid, and in `spotClearinghouseState`.
+ */
+export const DEV_SPOT_BALANCES: Readonly<Record<string, string>> = {
+  USDC: "100000",
+  PURR: "100000",
+  HYPE: "1000",
+};
+
+/** Funds a dev account's spot balances ({@link DEV_SPOT_BALANCES}) through `spotGenesis`. */
+async function fundSpot(app: App, address: string): Promise<void> {
+  for (const [token, amount] of Object.entries(DEV_SPOT_BALANCES)) {
+    const command = spotGenesisCommand(app.engine, address, token, amount);
+    if (typeof command === "string") throw new Error(`dev spot balances: ${command}`);
+    await app.submit(command);
+  }
+}
 
 /** A dev account: its private key is keccak-256 of `<seed>:<index>`. */
 export interface DevAccount {
@@ -100,7 +123,12 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
     throw e;
   }
   const accounts = devAccounts(flags.seed);
-  for (const a of accounts) if (!app.engine.hasAccount(a.address)) await app.fund(a.address, DEV_BALANCE);
+  // A new data directory's dev accounts (an existing directory keeps its own): perp USDC, then spot tokens.
+  for (const a of accounts) {
+    if (app.engine.hasAccount(a.address)) continue;
+    await app.fund(a.address, DEV_BALANCE);
+    await fundSpot(app, a.address);
+  }
   const unpriced: Record<string, string> = {};
   for (const m of app.engine.state.universe.markets) {
     const price = flags.openingPrices?.[m.name] ?? OPENING_PRICES[m.name];
@@ -113,6 +141,7 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
       transport: httpTransport(app.url),
       seed: flags.seed,
       tickMs: SIM_TICK_MS,
+      openingPrices: Object.fromEntries(Object.entries(SPOT_OPENING_PRICES).map(([coin, px]) => [coin, Number(px)])),
       onError: (e) => log("warn", "simulator step failed", { error: String(e) }),
     });
     await sim.start();
@@ -141,6 +170,10 @@ export async function startServe(flags: ServeFlags, io: Io): Promise<Serving> {
       "",
       `Dev accounts (seed "${flags.seed}", $${DEV_BALANCE.toLocaleString("en-US")} each on a new data directory):`,
       ...accounts.map((a, i) => `  (${i}) ${a.address}  ${a.privateKey}`),
+      // One added line (the lines above are parsed by tests and users' scripts and stay as they were).
+      `  Each also holds ${Object.entries(DEV_SPOT_BALANCES)
+        .map(([token, amount]) => `${Number(amount).toLocaleString("en-US")} ${token}`)
+        .join(", ")} on spot.`,
       "",
       `Listening on ${app.url}. Ctrl-C stops it.`,
       "",

@@ -48,6 +48,16 @@ export const OPENING_PRICES: Readonly<Record<string, string>> = {
   INJ: "20",
 };
 
+/**
+ * Opening reference prices of the spot pairs, by wire name (`PURR/USDC`, `@1` = HYPE/USDC). Spot has no oracle: these
+ * start the simulator's own reference walk for a pair that has no book and no trade yet (a restarted server keeps its
+ * pairs' current prices).
+ */
+export const SPOT_OPENING_PRICES: Readonly<Record<string, string>> = {
+  "PURR/USDC": "0.2",
+  "@1": "25",
+};
+
 /** The engine settings `serve` can change. They apply to a new data directory only (an existing one keeps its own). */
 export type ServeEngineConfig = Pick<
   EngineOptions,

@@ -1,7 +1,8 @@
 /**
  * @module sim/client
  * How the simulator reaches the exchange: only through the public wire, like any client. A {@link Transport} posts
- * JSON to a path (`/info`, `/exchange`, or hyperlocal's dev controls `/hyperlocal/fund` and `/hyperlocal/oracle`);
+ * JSON to a path (`/info`, `/exchange`, or hyperlocal's dev controls `/hyperlocal/fund`, `/hyperlocal/spot-genesis` and
+ * `/hyperlocal/oracle`);
  * {@link SimWallet} signs L1 actions (msgpack action hash → phantom agent EIP-712 → secp256k1) with strictly
  * increasing nonces; {@link SimClient} counts requests and error replies and never throws on an exchange error.
  */
@@ -12,7 +13,9 @@ import { type L1Source, l1ActionHash, l1Digest } from "../api/signing/l1.ts";
 import { publicKeyToAddress } from "../api/signing/recover.ts";
 
 /** The paths the simulator posts to. */
-export type SimPath = "/info" | "/exchange" | "/hyperlocal/fund" | "/hyperlocal/oracle";
+export type SimPath = "/info" | "/exchange" | SimDevPath;
+/** The dev controls the simulator uses: perp USDC, spot tokens, perp oracle prices. */
+export type SimDevPath = "/hyperlocal/fund" | "/hyperlocal/spot-genesis" | "/hyperlocal/oracle";
 
 /** Posts a JSON body to a path of the exchange and resolves with the parsed reply. */
 export type Transport = (path: SimPath, body: unknown) => Promise<unknown>;
@@ -120,7 +123,7 @@ export class SimClient {
   }
 
   /** A dev control; a reply without `status: "ok"` is counted as an error. */
-  async dev(path: "/hyperlocal/fund" | "/hyperlocal/oracle", body: unknown): Promise<boolean> {
+  async dev(path: SimDevPath, body: unknown): Promise<boolean> {
     const reply = await this.post(path, body);
     if (reply === undefined) return false;
     if ((reply as { status?: unknown }).status === "ok") return true;

@@ -4,6 +4,10 @@
  * volatility scaled to one step, each market on its own seeded stream. Prices go out rounded to Hyperliquid's rules.
  * Beside it, a slow mean-reverting premium (Ornstein–Uhlenbeck, stationary deviation ~8 bps, half-life ~7 minutes) that
  * the agents trade around: the book centres on `px · (1 + premium)`, so the mark leaves the oracle and funding moves.
+ *
+ * Spot pairs have no oracle on Hyperliquid, so for them the same walk is only the simulator's own reference price: it
+ * is never posted to the oracle dev control, has no premium, and the agents quote and trade around it with spot orders
+ * (prices with at most 8 − szDecimals decimals, smaller notionals: {@link SPOT_NOTIONAL_SCALE}).
  */
 
 import { formatPrice } from "./price.ts";
@@ -19,6 +23,8 @@ export const VOLATILITY: Readonly<Record<string, number>> = {
   BNB: 0.65,
   DOGE: 1.0,
   LTC: 0.8,
+  "PURR/USDC": 1.2,
+  "@1": 1.0,
 };
 export const DEFAULT_VOLATILITY = 0.9;
 
@@ -39,13 +45,30 @@ export const DEFAULT_START_PRICES: Readonly<Record<string, number>> = {
   INJ: 25,
 };
 
-/** A simulated market: its wire identity, price rules and current oracle price. */
+/**
+ * Reference prices for the default spot pairs when the exchange has none yet (no book, no trade): PURR/USDC and
+ * `@1` (HYPE/USDC). By wire name, as `spotMeta` names the pairs.
+ */
+export const DEFAULT_SPOT_START_PRICES: Readonly<Record<string, number>> = {
+  "PURR/USDC": 0.2,
+  "@1": 25,
+};
+
+/** Spot orders are this fraction of the perp notionals (the makers' levels, the takers' orders and position cap). */
+export const SPOT_NOTIONAL_SCALE = 0.1;
+
+/** A simulated market: its wire identity, price rules and current oracle (spot: reference) price. */
 export interface SimMarket {
   readonly coin: string;
+  /** Perp index, or 10000 + pair index for a spot pair. */
   readonly asset: number;
+  /** A spot pair: no oracle is posted, no premium. */
+  readonly spot: boolean;
   readonly szDecimals: number;
-  /** Most price decimals: 6 − szDecimals. */
+  /** Most price decimals: 6 − szDecimals (perp), 8 − szDecimals (spot). */
   readonly maxDecimals: number;
+  /** Multiplies the agents' order notionals: 1 for perps, {@link SPOT_NOTIONAL_SCALE} for spot. */
+  readonly notionalScale: number;
   /** Volatility of one step (a fraction). */
   readonly sigma: number;
   /** Current oracle price (unrounded). */
@@ -77,7 +100,44 @@ export function makeMarket(
 ): SimMarket {
   const sigma = volatility * Math.sqrt(stepMs / YEAR_MS);
   const reversion = Math.min(1, stepMs / PREMIUM_TIMESCALE_MS);
-  return { coin, asset, szDecimals, maxDecimals: 6 - szDecimals, sigma, px, prevPx: px, premium: 0, reversion };
+  return {
+    coin,
+    asset,
+    spot: false,
+    szDecimals,
+    maxDecimals: 6 - szDecimals,
+    notionalScale: 1,
+    sigma,
+    px,
+    prevPx: px,
+    premium: 0,
+    reversion,
+  };
+}
+
+/** A spot pair (`asset` = 10000 + pair index): its own reference walk, no premium. */
+export function makeSpotMarket(
+  coin: string,
+  asset: number,
+  szDecimals: number,
+  px: number,
+  stepMs: number,
+  volatility = VOLATILITY[coin] ?? DEFAULT_VOLATILITY,
+): SimMarket {
+  const sigma = volatility * Math.sqrt(stepMs / YEAR_MS);
+  return {
+    coin,
+    asset,
+    spot: true,
+    szDecimals,
+    maxDecimals: 8 - szDecimals,
+    notionalScale: SPOT_NOTIONAL_SCALE,
+    sigma,
+    px,
+    prevPx: px,
+    premium: 0,
+    reversion: 0,
+  };
 }
 
 /** The wire oracle price of a market. */
@@ -85,13 +145,14 @@ export function oracleString(m: SimMarket): string {
   return formatPrice(m.px, m.maxDecimals, "nearest");
 }
 
-/** Moves every market one step (price, then premium), each with its own stream. */
+/** Moves every market one step (price, then premium; spot pairs have no premium), each with its own stream. */
 export function moveOracle(markets: readonly SimMarket[], rngs: ReadonlyMap<string, Rng>): void {
   for (const m of markets) {
     const rng = rngs.get(m.coin);
     if (rng === undefined) continue;
     m.prevPx = center(m);
     m.px *= Math.exp(m.sigma * rng.normal() - (m.sigma * m.sigma) / 2);
+    if (m.spot) continue;
     const k = m.reversion;
     m.premium = m.premium * (1 - k) + PREMIUM_SD * Math.sqrt(k * (2 - k)) * rng.normal();
   }

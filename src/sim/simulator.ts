@@ -5,6 +5,12 @@
  * reads) plus hyperlocal's dev controls for what is not a user action (oracle prices, funding the agents). The same
  * seed, the same step count and the same exchange state give the same market.
  *
+ * Spot pairs (PURR/USDC, `@1`, … from `spotMeta`) are simulated too: spot has no oracle, so each pair gets its own
+ * seeded reference walk (never posted to the oracle control), starting from the pair's current mid (or last trade),
+ * else `openingPrices`, else {@link DEFAULT_SPOT_START_PRICES}. The agents quote and trade them with spot orders (asset
+ * 10000 + pair index) paid from their spot balances, which `start()` tops up with the dev control
+ * `/hyperlocal/spot-genesis` (USDC and each simulated base token; the engine's `spotGenesis`).
+ *
  * `start()` reads the universe, funds the agents, sets the first oracle prices and places the ladders, then (unless
  * `autoStep: false`) steps every `tickMs` until `stop()`; `step()` runs one step by hand. Steps never overlap and
  * never throw on an exchange error: errors are counted in `stats`.
@@ -13,18 +19,33 @@
 import { Maker, type MakerOptions } from "./agents/maker.ts";
 import { Taker, type TakerOptions } from "./agents/taker.ts";
 import { emptyStats, SimClient, type SimStats, SimWallet, type Transport } from "./client.ts";
-import { DEFAULT_START_PRICES, makeMarket, moveOracle, oracleString, type SimMarket } from "./oracle.ts";
+import {
+  DEFAULT_SPOT_START_PRICES,
+  DEFAULT_START_PRICES,
+  makeMarket,
+  makeSpotMarket,
+  moveOracle,
+  oracleString,
+  type SimMarket,
+} from "./oracle.ts";
+import { sizeForNotional } from "./price.ts";
 import { Rng } from "./rng.ts";
 
 export type { SimPath, SimStats, Transport } from "./client.ts";
 export { httpTransport } from "./client.ts";
 
 export interface SimulatorOptions {
-  /** Posts JSON to `/info`, `/exchange`, `/hyperlocal/fund` or `/hyperlocal/oracle` and resolves with the reply. */
+  /**
+   * Posts JSON to `/info`, `/exchange`, `/hyperlocal/fund`, `/hyperlocal/spot-genesis` or `/hyperlocal/oracle` and
+   * resolves with the reply.
+   */
   readonly transport: Transport;
   /** Same seed, same market. */
   readonly seed: string | number;
-  /** Coins to simulate (default: every listed perp with a known or current price). */
+  /**
+   * Coins to simulate, perps by name and spot pairs by wire name (`PURR/USDC`, `@1`) (default: every listed perp and
+   * spot pair with a known or current price).
+   */
   readonly markets?: readonly string[];
   /** Time between steps, ms; also the volatility scale of one step (default 500). */
   readonly tickMs?: number;
@@ -32,6 +53,11 @@ export interface SimulatorOptions {
   readonly clock?: () => number;
   /** Starting oracle prices by coin; otherwise the exchange's current oracle/mark price, else a built-in default. */
   readonly startPrices?: Readonly<Record<string, number>>;
+  /**
+   * Prices for markets the exchange has no price for yet, by coin (a spot pair with no book and no trade; a perp
+   * without an oracle price), over the built-in defaults. Unlike `startPrices`, a current price wins.
+   */
+  readonly openingPrices?: Readonly<Record<string, number>>;
   /** Annualised volatility by coin (default 60 % BTC … 100 % DOGE). */
   readonly volatility?: Readonly<Record<string, number>>;
   /** Number of maker and taker wallets (default 3 and 2). */
@@ -58,7 +84,7 @@ export interface Simulator {
   paused: boolean;
   /** Counters: steps, requests, errors, post-only rejects, taker fills. */
   readonly stats: SimStats;
-  /** Current oracle prices (wire strings) by coin. */
+  /** Current oracle prices (wire strings) by coin; for spot pairs, the simulator's reference prices. */
   prices(): Record<string, string>;
   /** The agents' addresses. */
   readonly addresses: { readonly makers: readonly string[]; readonly takers: readonly string[] };
@@ -66,9 +92,21 @@ export interface Simulator {
 
 const MAKER_FUNDS = "10000000";
 const TAKER_FUNDS = "1000000";
+/** Spot funds, USD: this much USDC and, per simulated spot pair, this much of its base token at the start price. */
+const MAKER_SPOT_USD = 200_000;
+const TAKER_SPOT_USD = 50_000;
 
 interface MetaUniverse {
   universe: { name: string; szDecimals: number; isDelisted?: boolean }[];
+}
+
+interface SpotMetaUniverse {
+  universe: { name: string; tokens: [number, number]; index: number }[];
+  tokens: { name: string; szDecimals: number; index: number }[];
+}
+
+interface SpotBalances {
+  balances?: { coin: string; total: string }[];
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
@@ -101,10 +139,12 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return next;
   };
 
+  /** Posts the perps' oracle prices (spot pairs have no oracle: their reference stays in the simulator). */
   async function postOracle(): Promise<void> {
-    if (markets.length === 0) return;
+    const perps = markets.filter((m) => !m.spot);
+    if (perps.length === 0) return;
     const prices: Record<string, string> = {};
-    for (const m of markets) prices[m.coin] = oracleString(m);
+    for (const m of perps) prices[m.coin] = oracleString(m);
     await client.dev("/hyperlocal/oracle", { prices });
   }
 
@@ -114,6 +154,24 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       | undefined;
     const value = Number(state?.marginSummary?.accountValue ?? 0);
     if (value < Number(amount) / 2) await client.dev("/hyperlocal/fund", { address, amount });
+  }
+
+  /** Spot tokens an agent should hold (token name → whole tokens): USDC and each simulated pair's base token. */
+  function spotFunds(usd: number, baseTokens: readonly { token: string; px: number; szDecimals: number }[]) {
+    const funds: [string, string][] = [["USDC", String(usd)]];
+    for (const b of baseTokens) funds.push([b.token, sizeForNotional(usd, b.px, b.szDecimals)]);
+    return funds;
+  }
+
+  /** Tops up an agent's spot tokens: a token below half its amount gets the amount again (`spotGenesis`). */
+  async function fundSpot(address: string, funds: readonly [string, string][]): Promise<void> {
+    if (funds.length <= 1) return;
+    const state = (await client.info({ type: "spotClearinghouseState", user: address })) as SpotBalances | undefined;
+    const balances = Array.isArray(state?.balances) ? state.balances : [];
+    for (const [token, amount] of funds) {
+      const total = Number(balances.find((b) => b.coin === token)?.total ?? 0);
+      if (total < Number(amount) / 2) await client.dev("/hyperlocal/spot-genesis", { address, token, amount });
+    }
   }
 
   async function setup(): Promise<void> {
@@ -128,15 +186,40 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (wanted === undefined ? u.isDelisted === true : !wanted.has(u.name)) return;
       const ctx = Array.isArray(ctxs) ? ctxs[1]?.[asset] : undefined;
       const current = Number(ctx?.oraclePx ?? 0) || Number(ctx?.markPx ?? 0);
-      const px = options.startPrices?.[u.name] ?? (current > 0 ? current : DEFAULT_START_PRICES[u.name]);
+      const px =
+        options.startPrices?.[u.name] ??
+        (current > 0 ? current : (options.openingPrices?.[u.name] ?? DEFAULT_START_PRICES[u.name]));
       if (px === undefined || !(px > 0)) return;
       markets.push(makeMarket(u.name, asset, u.szDecimals, px, tickMs, options.volatility?.[u.name]));
       oracleRngs.set(u.name, root.fork(`oracle:${u.name}`));
     });
+    // Spot pairs, after the perps: their own reference walks (spot has no oracle).
+    const spotMeta = (await client.info({ type: "spotMeta" })) as SpotMetaUniverse | undefined;
+    const spotCtxs = (await client.info({ type: "spotMetaAndAssetCtxs" })) as
+      | [unknown, { coin?: string; midPx?: string | null; markPx?: string }[]]
+      | undefined;
+    const baseTokens: { token: string; px: number; szDecimals: number }[] = [];
+    for (const u of Array.isArray(spotMeta?.universe) ? spotMeta.universe : []) {
+      if (wanted !== undefined && !wanted.has(u.name)) continue;
+      const base = spotMeta?.tokens.find((t) => t.index === u.tokens[0]);
+      if (base === undefined) continue;
+      const ctx = Array.isArray(spotCtxs) ? spotCtxs[1]?.find((c) => c.coin === u.name) : undefined;
+      const current = Number(ctx?.midPx ?? 0) || Number(ctx?.markPx ?? 0);
+      const px =
+        options.startPrices?.[u.name] ??
+        (current > 0 ? current : (options.openingPrices?.[u.name] ?? DEFAULT_SPOT_START_PRICES[u.name]));
+      if (px === undefined || !(px > 0)) continue;
+      markets.push(makeSpotMarket(u.name, 10_000 + u.index, base.szDecimals, px, tickMs, options.volatility?.[u.name]));
+      oracleRngs.set(u.name, root.fork(`oracle:${u.name}`));
+      if (!baseTokens.some((b) => b.token === base.name))
+        baseTokens.push({ token: base.name, px, szDecimals: base.szDecimals });
+    }
     makers = makerWallets.map((w, i) => new Maker(i, w, root.fork(`maker:${i}`), markets, options.maker));
     takers = takerWallets.map((w, i) => new Taker(i, w, root.fork(`taker:${i}`), options.taker));
     for (const w of makerWallets) await fund(w.address, MAKER_FUNDS);
     for (const w of takerWallets) await fund(w.address, TAKER_FUNDS);
+    for (const w of makerWallets) await fundSpot(w.address, spotFunds(MAKER_SPOT_USD, baseTokens));
+    for (const w of takerWallets) await fundSpot(w.address, spotFunds(TAKER_SPOT_USD, baseTokens));
     await postOracle();
     for (const maker of makers) await maker.requote(client, markets);
   }

@@ -3,7 +3,9 @@
  * `hyperlocal serve` end to end, as real child processes: the README's `npm start` starts the exchange on port 3001
  * with the market simulator trading (books fill, trades print);
  * a signed order from a dev account rests, survives SIGTERM and a restart on the same data directory, and the
- * banner shows the URL, the data directory and the dev accounts.
+ * banner shows the URL, the data directory and the dev accounts. A new data directory's dev account also holds spot
+ * USDC, PURR and HYPE (`spotClearinghouseState`), each created by a `spotGenesis` ledger update, once: a restart on
+ * the same directory does not fund it again.
  * `npm start` (port 3001, ROOT/.hyperlocal) is shared with test/e2e/serve-sdk.test.ts and a developer's own server:
  * the test takes its turn through test/helpers/npmStart.ts (lock, wait for the port, ROOT/.hyperlocal moved aside
  * and put back).
@@ -15,7 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { devAccounts } from "../../src/cli/serve.ts";
+import { DEV_BALANCE, DEV_SPOT_BALANCES, devAccounts } from "../../src/cli/serve.ts";
 import { claimNpmStart, ROOT, type Running, startUntilListening } from "../helpers/npmStart.ts";
 import { signL1, type Wallet } from "../helpers/wallet.ts";
 import { hexToBytes } from "../../src/api/signing/eip712.ts";
@@ -64,6 +66,21 @@ async function post(url: string, path: string, body: unknown): Promise<unknown> 
   assert.equal(res.status, 200);
   return res.json();
 }
+
+/** A user's spot balances as `[coin, total, hold]`, amounts as numbers. */
+async function spotBalances(url: string, user: string): Promise<[string, number, number][]> {
+  const state = (await post(url, "/info", { type: "spotClearinghouseState", user })) as {
+    balances: { coin: string; total: string; hold: string }[];
+  };
+  return state.balances.map((b) => [b.coin, Number(b.total), Number(b.hold)]);
+}
+
+/** The spot balances every dev account gets on a new data directory. */
+const DEV_SPOT: [string, number, number][] = [
+  ["USDC", 100_000, 0],
+  ["PURR", 100_000, 0],
+  ["HYPE", 1_000, 0],
+];
 
 function walletOf(privateKey: string, address: string): Wallet {
   return { key: hexToBytes(privateKey), address: address as `0x${string}`, privateKey: privateKey as `0x${string}` };
@@ -124,6 +141,29 @@ describe("hyperlocal serve", () => {
     assert.ok(first.output().includes(`(0) ${dev.address}  ${dev.privateKey}`), first.output());
     assert.ok(first.output().includes(`Data        ${dir}`));
     assert.match(first.output(), /WebSocket {3}ws:\/\/127\.0\.0\.1:\d+\/ws /);
+    assert.ok(first.output().includes("  Each also holds 100,000 USDC, 100,000 PURR, 1,000 HYPE on spot.\n"));
+    // Spot balances of a new data directory's dev account, created by spotGenesis (not taken from its perp USDC).
+    assert.deepEqual(
+      Object.entries(DEV_SPOT_BALANCES).map(([coin, amount]) => [coin, Number(amount), 0]),
+      DEV_SPOT,
+    );
+    assert.deepEqual(await spotBalances(first.url, dev.address), DEV_SPOT);
+    const perp = (await post(first.url, "/info", { type: "clearinghouseState", user: dev.address })) as {
+      marginSummary: { accountValue: string };
+    };
+    assert.equal(Number(perp.marginSummary.accountValue), DEV_BALANCE);
+    const ledger = (await post(first.url, "/info", {
+      type: "userNonFundingLedgerUpdates",
+      user: dev.address,
+      startTime: 0,
+    })) as { delta: { type: string; token?: string; amount?: string } }[];
+    assert.deepEqual(
+      ledger.filter((u) => u.delta.type === "spotGenesis").map((u) => [u.delta.token, Number(u.delta.amount)]),
+      DEV_SPOT.map(([coin, total]) => [coin, total]),
+    );
+    const ninth = devAccounts("hyperlocal")[9];
+    assert.ok(ninth !== undefined);
+    assert.deepEqual(await spotBalances(first.url, ninth.address), DEV_SPOT, "every dev account, (9) too");
     const wallet = walletOf(dev.privateKey, dev.address);
     const action = {
       type: "order",
@@ -162,6 +202,7 @@ describe("hyperlocal serve", () => {
       open.map((o) => o.oid),
       [1_000_000],
     );
+    assert.deepEqual(await spotBalances(second.url, dev.address), DEV_SPOT, "a restart does not fund spot again");
     assert.equal(await stop(second), 0);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * @module test/server/dev
- * hyperlocal's dev controls over real HTTP: fund, oracle (forcing a liquidation), pay funding now, drop WebSocket
- * connections; wrong bodies get a 422 with the reason.
+ * hyperlocal's dev controls over real HTTP: fund, spot-genesis (spot tokens), oracle (forcing a liquidation), pay
+ * funding now, drop WebSocket connections; wrong bodies get a 422 with the reason.
  */
 
 import assert from "node:assert/strict";
@@ -45,6 +45,42 @@ describe("dev controls", () => {
     const refused = await dev(app, "fund", { address: "0x12", amount: "1" });
     assert.equal(refused.status, 422);
     assert.match(refused.body as string, /^fund: \{"address": "0x…", "amount": "1000"\} expected \(address: /);
+  });
+
+  it("spot-genesis creates spot tokens (spotGenesis ledger update); bad tokens and amounts are refused", async () => {
+    const user = wallet("dev-spot").address;
+    assert.deepEqual(await dev(app, "spot-genesis", { address: user, token: "PURR", amount: "12.5" }), {
+      status: 200,
+      body: { status: "ok", address: user, token: "PURR", amount: "12.5" },
+    });
+    assert.equal((await dev(app, "spot-genesis", { address: user, token: "USDC", amount: 7 })).status, 200);
+    const state = (await post(app, "/info", { type: "spotClearinghouseState", user })).body as {
+      balances: { coin: string; total: string }[];
+    };
+    assert.deepEqual(
+      state.balances.map((b) => [b.coin, Number(b.total)]),
+      [
+        ["USDC", 7],
+        ["PURR", 12.5],
+      ],
+    );
+    const ledger = (await post(app, "/info", { type: "userNonFundingLedgerUpdates", user, startTime: 0 })).body as {
+      delta: { type: string };
+    }[];
+    assert.deepEqual(
+      ledger.map((u) => u.delta.type),
+      ["spotGenesis", "spotGenesis"],
+    );
+    for (const [body, reason] of [
+      [{ address: user, token: "NOPE", amount: "1" }, /unknown spot token NOPE/],
+      [{ address: user, token: "PURR", amount: "0.000001" }, /at most 5 decimals/],
+      [{ address: user, token: "PURR", amount: "0" }, /positive/],
+      [{ address: "0x12", token: "PURR", amount: "1" }, /^spot-genesis: \{"address"/],
+    ] as const) {
+      const refused = await dev(app, "spot-genesis", body);
+      assert.equal(refused.status, 422);
+      assert.match(refused.body as string, reason);
+    }
   });
 
   it("oracle moves the mark and can force a liquidation; unknown coins are refused", async () => {

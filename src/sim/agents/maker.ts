@@ -5,6 +5,8 @@
  * little wider than maker i − 1, so several makers stack into a deep book). Each step it reads its open orders
  * (`openOrders`), recentres the ladder when the book centre (oracle · (1 + premium)) has moved far enough, and sends only the difference: `cancel`
  * for orders it no longer wants, `batchModify` for orders to move or refill, `order` for missing levels.
+ * Spot pairs are quoted the same way (asset 10000 + pair index, spot price decimals), with level notionals scaled by
+ * the market's `notionalScale` (never below the $10 spot minimum), paid from the maker's spot balances.
  */
 
 import type { SimClient, SimWallet } from "../client.ts";
@@ -100,7 +102,8 @@ export class Maker {
         const px = formatPrice(raw, m.maxDecimals, sign < 0 ? "down" : "up");
         if (seen.has(px)) continue;
         seen.add(px);
-        out.push({ px, sz: sizeForNotional(usd[k] ?? 1_000, Number(px), m.szDecimals) });
+        const notional = (usd[k] ?? 1_000) * m.notionalScale;
+        out.push({ px, sz: sizeForNotional(m.spot ? Math.max(notional, 12) : notional, Number(px), m.szDecimals) });
       }
       return out;
     };

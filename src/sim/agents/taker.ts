@@ -3,7 +3,8 @@
  * A taker: one wallet that now and then sends immediate-or-cancel orders across the spread, sizes log-uniform from
  * $50 to $25k (the big ones sweep a few levels), capped at 0.5 % from the book centre. It leans against its own position
  * (a long taker sells more often), so inventories wander but do not run away. All of one step's orders go in one
- * `order` action.
+ * `order` action. On a spot pair the notionals and the position cap scale by the market's `notionalScale`, and the
+ * orders are paid from the taker's spot balances (USDC to buy, the base token to sell).
  */
 
 import type { OrderStatus, SimClient, SimWallet } from "../client.ts";
@@ -48,9 +49,9 @@ export class Taker {
     for (const m of markets) {
       if (!this.rng.chance(this.chance)) continue;
       const pos = (this.position.get(m.coin) ?? 0) * m.px;
-      const lean = Math.max(-1, Math.min(1, pos / this.maxPosition));
+      const lean = Math.max(-1, Math.min(1, pos / (this.maxPosition * m.notionalScale)));
       const isBuy = this.rng.next() < 0.5 - 0.45 * lean;
-      const usd = this.rng.logUniform(this.lo, this.hi);
+      const usd = this.rng.logUniform(this.lo, this.hi) * m.notionalScale;
       const px = formatPrice(center(m) * (isBuy ? 1.005 : 0.995), m.maxDecimals, isBuy ? "up" : "down");
       const sz = sizeForNotional(Math.max(usd, 12), m.px, m.szDecimals);
       orders.push({ a: m.asset, b: isBuy, p: px, s: sz, r: false, t: { limit: { tif: "Ioc" } } });
