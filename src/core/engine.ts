@@ -446,7 +446,7 @@ export class Engine {
     const s = this.s;
     const out: LiveOrder[] = [];
     for (const [oid, asset] of liveOrdersOf(s, user)) {
-      const resting = s.books[asset]?.get(oid);
+      const resting = bookOf(s, asset)?.get(oid);
       if (resting !== undefined) {
         out.push({ order: bookView(resting, asset), parentOid: undefined, active: true });
         continue;
@@ -461,7 +461,7 @@ export class Engine {
   liveOrder(oid: number): LiveOrder | undefined {
     const asset = assetOfOrder(this.s, oid);
     if (asset === undefined) return undefined;
-    const resting = this.s.books[asset]?.get(oid);
+    const resting = bookOf(this.s, asset)?.get(oid);
     if (resting !== undefined) return { order: bookView(resting, asset), parentOid: undefined, active: true };
     const t = this.s.triggers[asset]?.get(oid);
     return t === undefined ? undefined : { order: triggerView(t, asset), parentOid: t.parentOid, active: t.active };

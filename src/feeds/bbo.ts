@@ -11,6 +11,7 @@
  */
 
 import * as v from "valibot";
+import { bookOfMarket, marketsOf } from "../api/info/_markets.ts";
 import type { L2Level } from "../api/info/l2Book.ts";
 import { formatPrice, formatSize } from "../api/wire.ts";
 import type { Market } from "../core/index.ts";
@@ -36,7 +37,7 @@ function bboPush(ctx: FeedContext, market: Market, time: number): Push {
 
 /** Whether a tick's events may have changed a market's best bid or ask (see the module header). */
 export function touchesBbo(ctx: FeedContext, market: Market, tick: TickEvents): boolean {
-  const book = ctx.engine.state.books[market.asset];
+  const book = bookOfMarket(ctx.engine, market);
   const bestBid = book?.bestBid();
   const bestAsk = book?.bestAsk();
   const touches = (isBuy: boolean, price: number): boolean =>
@@ -54,13 +55,13 @@ export const bbo: ChannelSpec<BboSub> = {
   type: "bbo",
   schema: BboSubscription,
   invalid: (ctx, sub) =>
-    ctx.engine.state.universe.byCoin(sub.coin) === undefined ? `unknown coin ${JSON.stringify(sub.coin)}` : undefined,
+    marketsOf(ctx.engine).byCoin(sub.coin) === undefined ? `unknown coin ${JSON.stringify(sub.coin)}` : undefined,
   snapshot: (ctx, sub) => {
-    const market = ctx.engine.state.universe.byCoin(sub.coin);
+    const market = marketsOf(ctx.engine).byCoin(sub.coin);
     return market === undefined ? undefined : bboPush(ctx, market, ctx.now());
   },
   onTick: (ctx, sub, tick) => {
-    const market = ctx.engine.state.universe.byCoin(sub.coin);
+    const market = marketsOf(ctx.engine).byCoin(sub.coin);
     if (market === undefined || !touchesBbo(ctx, market, tick)) return undefined;
     return bboPush(ctx, market, tick.time);
   },

@@ -10,6 +10,7 @@
  */
 
 import * as v from "valibot";
+import { marketsOf } from "../api/info/_markets.ts";
 import { INTERVALS } from "../api/info/candleSnapshot.ts";
 import { candle as candleWire } from "../api/info/_shapes.ts";
 import type { Market } from "../core/index.ts";
@@ -35,13 +36,13 @@ export const candle: ChannelSpec<CandleSub> = {
   type: "candle",
   schema: CandleSubscription,
   invalid: (ctx, sub) =>
-    ctx.engine.state.universe.byCoin(sub.coin) === undefined ? `unknown coin ${JSON.stringify(sub.coin)}` : undefined,
+    marketsOf(ctx.engine).byCoin(sub.coin) === undefined ? `unknown coin ${JSON.stringify(sub.coin)}` : undefined,
   snapshot: (ctx, sub) => {
-    const market = ctx.engine.state.universe.byCoin(sub.coin);
+    const market = marketsOf(ctx.engine).byCoin(sub.coin);
     return market === undefined ? undefined : candleAt(ctx, market, sub, ctx.now());
   },
   onTick: (ctx, sub, tick) => {
-    const market = ctx.engine.state.universe.byCoin(sub.coin);
+    const market = marketsOf(ctx.engine).byCoin(sub.coin);
     if (market === undefined) return undefined;
     let last: number | undefined;
     for (const e of tick.events) if (e.type === "fill" && e.asset === market.asset) last = e.time;

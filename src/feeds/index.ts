@@ -2,8 +2,8 @@
  * @module feeds
  * The WebSocket subscription catalogue: subscription `type` → its {@link ChannelSpec} (each file is named after its
  * type), and the types Hyperliquid has that hyperlocal does not serve yet. Data channel names equal the type except
- * `userEvents`, whose data channel is `user` (and `activeAssetCtx`, whose spot form `activeSpotAssetCtx` hyperlocal
- * never sends). {@link CADENCE_MS} holds every periodic channel's default push interval; a server overrides them per hub.
+ * `userEvents`, whose data channel is `user`, and `activeAssetCtx` on a spot coin, whose data channel is
+ * `activeSpotAssetCtx`. {@link CADENCE_MS} holds every periodic channel's default push interval; a server overrides them per hub.
  * @see hyperliquid-api.md §1.7 (catalogue), §1.8 (cadence)
  */
 
@@ -19,6 +19,8 @@ import { l2Book } from "./l2Book.ts";
 import { notification } from "./notification.ts";
 import { openOrders } from "./openOrders.ts";
 import { orderUpdates } from "./orderUpdates.ts";
+import { spotAssetCtxs } from "./spotAssetCtxs.ts";
+import { spotState } from "./spotState.ts";
 import { trades } from "./trades.ts";
 import { twapStates } from "./twapStates.ts";
 import { userEvents } from "./userEvents.ts";
@@ -48,6 +50,8 @@ export const CHANNELS: Readonly<Record<string, ChannelSpec<any>>> = {
   notification,
   openOrders,
   orderUpdates,
+  spotAssetCtxs,
+  spotState,
   trades,
   twapStates,
   userEvents,
@@ -61,12 +65,10 @@ export const CHANNELS: Readonly<Record<string, ChannelSpec<any>>> = {
   webData3,
 };
 
-/** Types Hyperliquid serves that hyperlocal does not yet (spot, HIP-3 dexes, outcomes, compressed contexts). */
+/** Types Hyperliquid serves that hyperlocal does not yet (HIP-3 dexes, outcomes, compressed contexts). */
 export const NOT_BUILT_CHANNELS: readonly string[] = [
-  "spotState",
   "allDexsClearinghouseState",
   "allDexsAssetCtxs",
-  "spotAssetCtxs",
   "outcomeMetaUpdates",
   "fastAssetCtxs",
 ];

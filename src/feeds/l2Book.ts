@@ -14,6 +14,7 @@
  */
 
 import * as v from "valibot";
+import { marketsOf } from "../api/info/_markets.ts";
 import type { L2Level } from "../api/info/l2Book.ts";
 import { formatPrice, formatSize } from "../api/wire.ts";
 import { type DepthOptions, validDepthOptions } from "../core/index.ts";
@@ -69,7 +70,7 @@ export const L2_LEVELS_FAST = 5;
 
 /** The current book of a subscription, or undefined for an unknown coin. */
 export function l2BookData(ctx: FeedContext, sub: L2BookSub): L2BookData | undefined {
-  const market = ctx.engine.state.universe.byCoin(sub.coin);
+  const market = marketsOf(ctx.engine).byCoin(sub.coin);
   if (market === undefined || !validDepthOptions(sub.nSigFigs, sub.mantissa)) return undefined;
   const options: DepthOptions = {
     nSigFigs: sub.nSigFigs as 2 | 3 | 4 | 5 | null,
@@ -99,7 +100,7 @@ export const l2Book: ChannelSpec<L2BookSub> = {
     if (!validDepthOptions(sub.nSigFigs, sub.mantissa)) {
       return "nSigFigs must be 2..5 or null, mantissa 1, 2 or 5 and only with nSigFigs 5";
     }
-    if (ctx.engine.state.universe.byCoin(sub.coin) === undefined) return `unknown coin ${JSON.stringify(sub.coin)}`;
+    if (marketsOf(ctx.engine).byCoin(sub.coin) === undefined) return `unknown coin ${JSON.stringify(sub.coin)}`;
     return undefined;
   },
   snapshot: push,

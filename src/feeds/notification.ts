@@ -10,6 +10,7 @@
  */
 
 import * as v from "valibot";
+import { marketsOf } from "../api/info/_markets.ts";
 import { Address } from "../api/primitives.ts";
 import { formatAveragePrice, formatSize } from "../api/wire.ts";
 import type { ChannelSpec } from "./channel.ts";
@@ -44,7 +45,7 @@ export const notification: ChannelSpec<NotificationSub> = {
       size += e.size;
       notional += e.price * e.size;
     }
-    const market = ctx.engine.state.universe.get(asset);
+    const market = marketsOf(ctx.engine).get(asset);
     if (oid === undefined || market === undefined) return undefined;
     const px = plain(formatAveragePrice(market, notional, size));
     const text = `Resting order filled: ${isBuy ? "Bought" : "Sold"} ${plain(formatSize(market, size))} ${market.name} at $${px}`;

@@ -8,6 +8,7 @@
  */
 
 import * as v from "valibot";
+import { marketsOf } from "../api/info/_markets.ts";
 import { type OpenOrder, openOrder } from "../api/info/_shapes.ts";
 import { Address } from "../api/primitives.ts";
 import type { OrderStatus } from "../core/index.ts";
@@ -28,7 +29,7 @@ export const orderUpdates: ChannelSpec<OrderUpdatesSub> = {
   schema: OrderUpdatesSubscription,
   users: (sub) => [sub.user],
   onTick: (ctx, sub, tick) => {
-    const universe = ctx.engine.state.universe;
+    const universe = marketsOf(ctx.engine);
     const data: WsOrder[] = [];
     for (const e of tick.events) {
       if (e.type !== "orderStatus" || e.order.user !== sub.user) continue;

@@ -9,6 +9,7 @@
  */
 
 import * as v from "valibot";
+import { marketsOf } from "../api/info/_markets.ts";
 import { type Trade, trade } from "../api/info/_shapes.ts";
 import type { Event } from "../core/index.ts";
 import type { ChannelSpec, FeedContext } from "./channel.ts";
@@ -25,7 +26,7 @@ export type FillEvent = Extract<Event, { type: "fill" }>;
 
 /** A fill event as a public trade (the same record the history keeps for it). */
 export function tradeOfFill(ctx: FeedContext, e: FillEvent): Trade | undefined {
-  const market = ctx.engine.state.universe.get(e.asset);
+  const market = marketsOf(ctx.engine).get(e.asset);
   if (market === undefined) return undefined;
   return trade(market, {
     asset: e.asset,
@@ -48,14 +49,14 @@ export const trades: ChannelSpec<TradesSub> = {
   type: "trades",
   schema: TradesSubscription,
   invalid: (ctx, sub) =>
-    ctx.engine.state.universe.byCoin(sub.coin) === undefined ? `unknown coin ${JSON.stringify(sub.coin)}` : undefined,
+    marketsOf(ctx.engine).byCoin(sub.coin) === undefined ? `unknown coin ${JSON.stringify(sub.coin)}` : undefined,
   snapshot: (ctx, sub) => {
-    const market = ctx.engine.state.universe.byCoin(sub.coin);
+    const market = marketsOf(ctx.engine).byCoin(sub.coin);
     if (market === undefined) return undefined;
     return push(ctx.history.trades(market.asset, TRADES_SNAPSHOT).map((r) => trade(market, r)));
   },
   onTick: (ctx, sub, tick) => {
-    const market = ctx.engine.state.universe.byCoin(sub.coin);
+    const market = marketsOf(ctx.engine).byCoin(sub.coin);
     if (market === undefined) return undefined;
     const out: Trade[] = [];
     for (const e of tick.events) {

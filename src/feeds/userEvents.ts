@@ -13,6 +13,7 @@
  */
 
 import * as v from "valibot";
+import { marketsOf } from "../api/info/_markets.ts";
 import { userFills as wireFills } from "../api/info/_shapes.ts";
 import { Address, type Hex } from "../api/primitives.ts";
 import { formatUsd } from "../api/wire.ts";
@@ -53,10 +54,11 @@ export const userEvents: ChannelSpec<UserEventsSub> = {
   users: (sub) => [sub.user],
   onTick: (ctx, sub, tick): Push[] | undefined => {
     const universe = ctx.engine.state.universe;
+    const markets = marketsOf(ctx.engine);
     const out: Push[] = [];
     const send = (data: unknown) => out.push({ channel: USER_EVENTS_CHANNEL, data });
     const records = fillRecordsOf(tick.events, sub.user);
-    if (records.length > 0) send({ fills: wireFills(universe, records, false) });
+    if (records.length > 0) send({ fills: wireFills(markets, records, false) });
     for (const e of tick.events) {
       if (e.type !== "liquidation" || (e.user !== sub.user && e.liquidator !== sub.user)) continue;
       const liquidation: WsLiquidation = {
@@ -71,7 +73,7 @@ export const userEvents: ChannelSpec<UserEventsSub> = {
     const nonUserCancel: { coin: string; oid: number }[] = [];
     for (const e of tick.events) {
       if (e.type !== "orderStatus" || e.order.user !== sub.user || !NON_USER_CANCELS.has(e.status)) continue;
-      const market = universe.get(e.order.asset);
+      const market = markets.get(e.order.asset);
       if (market !== undefined) nonUserCancel.push({ coin: market.name, oid: e.order.oid });
     }
     if (nonUserCancel.length > 0) send({ nonUserCancel });

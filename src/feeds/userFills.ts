@@ -9,6 +9,7 @@
  */
 
 import * as v from "valibot";
+import { marketsOf } from "../api/info/_markets.ts";
 import { userFills as wireFills } from "../api/info/_shapes.ts";
 import { Address } from "../api/primitives.ts";
 import type { Event, FillLeg } from "../core/index.ts";
@@ -68,13 +69,13 @@ export const userFills: ChannelSpec<UserFillsSub> = {
     data: {
       isSnapshot: true,
       user: sub.user,
-      fills: wireFills(ctx.engine.state.universe, ctx.history.fills(sub.user), sub.aggregateByTime),
+      fills: wireFills(marketsOf(ctx.engine), ctx.history.fills(sub.user), sub.aggregateByTime),
     },
   }),
   onTick: (ctx, sub, tick) => {
     const records = fillRecordsOf(tick.events, sub.user);
     if (records.length === 0) return undefined;
-    const fills = wireFills(ctx.engine.state.universe, records, sub.aggregateByTime);
+    const fills = wireFills(marketsOf(ctx.engine), records, sub.aggregateByTime);
     return { channel: "userFills", data: { user: sub.user, fills } };
   },
 };

@@ -8,6 +8,7 @@
  */
 
 import * as v from "valibot";
+import { marketsOf } from "../api/info/_markets.ts";
 import { historicalOrders } from "../api/info/historicalOrders.ts";
 import { type HistoricalOrder, historicalOrder } from "../api/info/_shapes.ts";
 import { Address } from "../api/primitives.ts";
@@ -32,7 +33,7 @@ export const userHistoricalOrders: ChannelSpec<UserHistoricalOrdersSub> = {
     },
   }),
   onTick: (ctx, sub, tick) => {
-    const universe = ctx.engine.state.universe;
+    const universe = marketsOf(ctx.engine);
     const orderHistory: HistoricalOrder[] = [];
     for (const e of tick.events) {
       if (e.type !== "orderStatus" || e.order.user !== sub.user) continue;

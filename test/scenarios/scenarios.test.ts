@@ -1,8 +1,8 @@
 /**
  * @module test/scenarios/scenarios
  * Golden scenarios: each `<name>.jsonl` (an optional `{"config":…}` line, `{"note":…}` lines, then commands) is run
- * through the engine, and the condensed events of every command plus the final accounts must equal
- * `<name>.expected.jsonl`. `UPDATE_GOLDEN=1 npm test` rewrites the expected files for review.
+ * through the engine, and the condensed events of every command plus the final accounts (and spot balances and fees,
+ * when spot was used) must equal `<name>.expected.jsonl`. `UPDATE_GOLDEN=1 npm test` rewrites the expected files for review.
  */
 
 import assert from "node:assert/strict";
@@ -31,6 +31,7 @@ function condense(e: Event): unknown {
         dir: l.dir,
         closedPnl: l.closedPnl,
         fee: l.fee,
+        ...(l.feeToken === undefined ? {} : { feeToken: l.feeToken }),
       });
       return {
         fill: e.tid,
@@ -103,6 +104,13 @@ function run(lines: unknown[]): string[] {
       }),
     );
   }
+  // Spot, only where spot was used (so perp-only scenarios print as before): balances [token, total, hold, entryNtl].
+  for (const user of [...users].sort()) {
+    const balances = engine.spotBalances(user).map(([token, b]) => [token, b.total, b.hold, b.entryNtl]);
+    if (balances.length > 0) out.push(JSON.stringify({ spot: name(user), balances }));
+  }
+  const spot = engine.state.spot;
+  if (spot.fees.some((f) => f !== 0)) out.push(JSON.stringify({ spotFees: spot.fees, perpToSpot: spot.perpToSpot }));
   out.push(JSON.stringify({ stateHash: engine.stateHash() }));
   return out;
 }

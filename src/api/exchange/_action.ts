@@ -24,7 +24,10 @@ export type ExchangeResponse =
   | { status: "ok"; response: { type: "default" } }
   | { status: "ok"; response: { type: "order"; data: { statuses: OrderStatusWire[] } } }
   | { status: "ok"; response: { type: "cancel"; data: { statuses: ("success" | { error: string })[] } } }
-  | { status: "ok"; response: { type: "twapOrder"; data: { status: { running: { twapId: number } } | { error: string } } } }
+  | {
+      status: "ok";
+      response: { type: "twapOrder"; data: { status: { running: { twapId: number } } | { error: string } } };
+    }
   | { status: "ok"; response: { type: "twapCancel"; data: { status: "success" | { error: string } } } }
   | { status: "ok"; response: { type: "createSubAccount"; data: string } }
   | { status: "ok"; response: { type: "createVault"; data: string } }

@@ -19,7 +19,6 @@ import type {
   Market,
   OrderStatus,
   OrderView,
-  Universe,
 } from "../../core/index.ts";
 import {
   DEFAULT_SPOT_TOKENS,
@@ -49,6 +48,7 @@ import {
   side,
   ZERO_HASH,
 } from "../wire.ts";
+import { asSpot, type MarketLookup, marketsOf } from "./_markets.ts";
 import type { Hex } from "./_schemas.ts";
 
 /** A live order as the engine reports it. */
@@ -242,7 +242,27 @@ function liquidationWire(market: Market, tag: LiquidationTag): FillLiquidationWi
   return { liquidatedUser: tag.liquidatedUser as Hex, markPx: formatPrice(market, tag.markPrice), method: tag.method };
 }
 
+/**
+ * A spot fill's token amounts: the buyer pays its fee in the base token (in that token's wei), the seller in the
+ * quote (10^-8 USDC), as `settleSpotLeg` settles; `closedPnl` is in 10^-8 quote.
+ */
+function spotFillAmounts(
+  market: Market,
+  r: FillRecord,
+): { fee: string; closedPnl: string; feeToken: string } | undefined {
+  const spot = asSpot(market);
+  if (spot === undefined) return undefined;
+  const quote = DEFAULT_SPOT_TOKENS[spot.quoteToken];
+  const quoteDecimals = quote?.weiDecimals ?? 8;
+  return {
+    fee: r.isBuy ? formatUnits(r.fee, spot.base.weiDecimals) : formatUnits(r.fee, quoteDecimals),
+    closedPnl: formatUnits(r.closedPnl, quoteDecimals),
+    feeToken: r.isBuy ? spot.base.name : (quote?.name ?? "USDC"),
+  };
+}
+
 function fillWire(market: Market, r: FillRecord, px: string): UserFill {
+  const spot = spotFillAmounts(market, r);
   return {
     coin: market.name,
     px,
@@ -251,14 +271,14 @@ function fillWire(market: Market, r: FillRecord, px: string): UserFill {
     time: r.time,
     startPosition: formatSize(market, r.startPosition),
     dir: r.dir,
-    closedPnl: formatUsd(r.closedPnl),
+    closedPnl: spot?.closedPnl ?? formatUsd(r.closedPnl),
     hash: r.twapId === undefined ? tradeHash(r.tid) : (ZERO_HASH as Hex),
     oid: r.oid,
     crossed: r.crossed,
-    fee: formatUsd(r.fee),
+    fee: spot?.fee ?? formatUsd(r.fee),
     tid: r.tid,
     ...(r.cloid === undefined ? {} : { cloid: r.cloid as Hex }),
-    feeToken: "USDC",
+    feeToken: spot?.feeToken ?? "USDC",
     twapId: r.twapId ?? null,
     ...(r.builderFee > 0 ? { builderFee: formatUsd(r.builderFee) } : {}),
     ...(r.liquidation === undefined ? {} : { liquidation: liquidationWire(market, r.liquidation) }),
@@ -305,7 +325,11 @@ function mergedFill(market: Market, group: readonly FillRecord[]): UserFill {
  * instant are merged (Hyperliquid: "partial fills are combined when a crossing order gets filled by multiple
  * different resting orders"; resting orders are never merged).
  */
-export function userFills(universe: Universe, records: readonly FillRecord[], aggregateByTime: boolean): UserFill[] {
+export function userFills(
+  universe: MarketLookup,
+  records: readonly FillRecord[],
+  aggregateByTime: boolean,
+): UserFill[] {
   const out: UserFill[] = [];
   let i = 0;
   while (i < records.length) {
@@ -428,7 +452,7 @@ export function historicalOrder(market: Market, o: OrderView, status: OrderStatu
 }
 
 /** A history record as a `HistoricalOrder`, or undefined when its asset is unknown. */
-export function historicalOrderOf(universe: Universe, r: OrderRecord): HistoricalOrder | undefined {
+export function historicalOrderOf(universe: MarketLookup, r: OrderRecord): HistoricalOrder | undefined {
   const market = universe.get(r.order.asset);
   return market === undefined ? undefined : historicalOrder(market, r.order, r.status, r.statusTime);
 }
@@ -443,7 +467,7 @@ export function liveOrdersNewestFirst(engine: Engine, user: Address): LiveOrder[
 
 /** `openOrders`: every live order (resting and trigger, children included), flat, newest first. */
 export function openOrders(engine: Engine, user: Address): OpenOrder[] {
-  const universe = engine.state.universe;
+  const universe = marketsOf(engine);
   return liveOrdersNewestFirst(engine, user).flatMap((l) => {
     const market = universe.get(l.order.asset);
     return market === undefined ? [] : [openOrder(market, l.order)];
@@ -455,7 +479,7 @@ export function openOrders(engine: Engine, user: Address): OpenOrder[] {
  * its parent's `children` (Hyperliquid shows the TP/SL legs of an unfilled entry there).
  */
 export function frontendOpenOrders(engine: Engine, user: Address): FrontendOpenOrder[] {
-  const universe = engine.state.universe;
+  const universe = marketsOf(engine);
   const live = liveOrdersNewestFirst(engine, user);
   const liveOids = new Set(live.map((l) => l.order.oid));
   const children = new Map<number, FrontendOpenOrder[]>();
@@ -591,14 +615,9 @@ export function leverageOf(engine: Engine, user: Address, market: Market): Lever
   return engine.leverageOf(user, market.asset);
 }
 
-/** `SpotClearinghouseState` of hyperlocal, which has no spot balances yet. */
+/** `SpotClearinghouseState`: a user's token balances. */
 export interface SpotClearinghouseState {
   balances: { coin: string; token: number; total: string; hold: string; entryNtl: string }[];
-}
-
-/** The spot state every user has until spot exists. */
-export function emptySpotState(): SpotClearinghouseState {
-  return { balances: [] };
 }
 
 /** A user's spot balances: every token it ever held, amounts in the token's decimals, `entryNtl` in USDC. */
@@ -753,7 +772,7 @@ export interface LedgerUpdate {
   delta: LedgerDeltaWire;
 }
 
-function ledgerDeltaWire(universe: Universe, d: LedgerDelta): LedgerDeltaWire {
+function ledgerDeltaWire(universe: MarketLookup, d: LedgerDelta): LedgerDeltaWire {
   switch (d.type) {
     case "deposit":
       return { type: "deposit", usdc: formatUsd(d.usd) };
@@ -837,7 +856,7 @@ function ledgerDeltaWire(universe: Universe, d: LedgerDelta): LedgerDeltaWire {
  * A ledger record on the wire. The stand-in hash covers the time and the delta, so both sides of a transfer share
  * it, as they share a transaction on Hyperliquid.
  */
-export function ledgerUpdate(universe: Universe, r: LedgerRecord): LedgerUpdate {
+export function ledgerUpdate(universe: MarketLookup, r: LedgerRecord): LedgerUpdate {
   return {
     time: r.time,
     hash: recordHash("ledger", r.time, JSON.stringify(r.delta)) as Hex,

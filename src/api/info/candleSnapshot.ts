@@ -9,6 +9,7 @@
 import * as v from "valibot";
 import type { CandleInterval } from "../../journal/history.ts";
 import type { InfoContext } from "../context.ts";
+import { marketsOf } from "./_markets.ts";
 import { Coin, maybe, UInt } from "./_schemas.ts";
 import { type Candle, candle } from "./_shapes.ts";
 
@@ -41,7 +42,7 @@ export function candleSnapshot(
   ctx: InfoContext,
   { req }: v.InferOutput<typeof CandleSnapshotRequest>,
 ): CandleSnapshotResponse {
-  const market = ctx.engine.state.universe.byCoin(req.coin);
+  const market = marketsOf(ctx.engine).byCoin(req.coin);
   if (market === undefined) return [];
   return ctx.history.candles(market.asset, req.interval, req.startTime, req.endTime).map((r) => candle(market, r));
 }

@@ -7,6 +7,7 @@
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
+import { marketsOf } from "./_markets.ts";
 import { Address } from "./_schemas.ts";
 import { type HistoricalOrder, historicalOrder } from "./_shapes.ts";
 
@@ -20,7 +21,7 @@ export function historicalOrders(
 ): HistoricalOrdersResponse {
   const { engine } = ctx;
   return ctx.history.orders(req.user).flatMap((r) => {
-    const market = engine.state.universe.get(r.order.asset);
+    const market = marketsOf(engine).get(r.order.asset);
     if (market === undefined) return [];
     const live = engine.liveOrder(r.order.oid);
     const view = live !== undefined && live.order.user === req.user ? live.order : r.order;

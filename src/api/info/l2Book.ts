@@ -11,6 +11,7 @@
 import * as v from "valibot";
 import { validDepthOptions } from "../../core/index.ts";
 import type { InfoContext } from "../context.ts";
+import { marketsOf } from "./_markets.ts";
 import { formatPrice, formatSize } from "../wire.ts";
 import { Coin, type InfoRejection, maybe, reject } from "./_schemas.ts";
 
@@ -32,7 +33,7 @@ export type L2BookResponse = { coin: string; time: number; levels: [bids: L2Leve
 
 export function l2Book(ctx: InfoContext, req: v.InferOutput<typeof L2BookRequest>): L2BookResponse | InfoRejection {
   if (!validDepthOptions(req.nSigFigs, req.mantissa)) return reject("mantissa is allowed only with nSigFigs 5");
-  const market = ctx.engine.state.universe.byCoin(req.coin);
+  const market = marketsOf(ctx.engine).byCoin(req.coin);
   if (market === undefined) return null;
   const levels = ctx.engine.depth(market.asset, { nSigFigs: req.nSigFigs ?? null, mantissa: req.mantissa ?? null });
   const [bids, asks] = levels ?? [[], []];

@@ -8,6 +8,7 @@
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
+import { marketsOf } from "./_markets.ts";
 import { Address, Cloid, UInt } from "./_schemas.ts";
 import { type HistoricalOrder, historicalOrder } from "./_shapes.ts";
 
@@ -28,7 +29,7 @@ export function orderStatus(ctx: InfoContext, req: v.InferOutput<typeof OrderSta
   const oid = typeof req.oid === "number" ? req.oid : engine.oidOfCloid(user, req.oid);
   const live = oid === undefined ? undefined : engine.liveOrder(oid);
   if (live !== undefined && live.order.user === user) {
-    const market = engine.state.universe.get(live.order.asset);
+    const market = marketsOf(engine).get(live.order.asset);
     if (market === undefined) return UNKNOWN;
     const record = history.orderStatus(user, live.order.oid);
     const status = record?.status === "triggered" ? "triggered" : "open";
@@ -39,7 +40,7 @@ export function orderStatus(ctx: InfoContext, req: v.InferOutput<typeof OrderSta
   }
   const record =
     typeof req.oid === "number" ? history.orderStatus(user, req.oid) : history.orderStatusByCloid(user, req.oid);
-  const market = record === undefined ? undefined : engine.state.universe.get(record.order.asset);
+  const market = record === undefined ? undefined : marketsOf(engine).get(record.order.asset);
   if (record === undefined || market === undefined) return UNKNOWN;
   return { status: "order", order: historicalOrder(market, record.order, record.status, record.statusTime) };
 }

@@ -8,6 +8,7 @@
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
+import { marketsOf } from "./_markets.ts";
 import { Coin } from "./_schemas.ts";
 import { type Trade, trade } from "./_shapes.ts";
 
@@ -19,7 +20,7 @@ export type RecentTradesResponse = Trade[];
 export const RECENT_TRADES = 10;
 
 export function recentTrades(ctx: InfoContext, req: v.InferOutput<typeof RecentTradesRequest>): RecentTradesResponse {
-  const market = ctx.engine.state.universe.byCoin(req.coin);
+  const market = marketsOf(ctx.engine).byCoin(req.coin);
   if (market === undefined) return [];
   return ctx.history.trades(market.asset, RECENT_TRADES).map((r) => trade(market, r));
 }

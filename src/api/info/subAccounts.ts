@@ -8,7 +8,7 @@
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
 import { Address, type Hex } from "./_schemas.ts";
-import { type ClearinghouseState, clearinghouseState, emptySpotState, type SpotClearinghouseState } from "./_shapes.ts";
+import { type ClearinghouseState, clearinghouseState, type SpotClearinghouseState, spotState } from "./_shapes.ts";
 
 export const SubAccountsRequest = v.object({ type: v.literal("subAccounts"), user: Address });
 
@@ -32,6 +32,6 @@ export function subAccounts(ctx: InfoContext, req: v.InferOutput<typeof SubAccou
     subAccountUser: sub.address as Hex,
     master: sub.master as Hex,
     clearinghouseState: clearinghouseState(ctx.engine, sub.address, now),
-    spotState: emptySpotState(),
+    spotState: spotState(ctx.engine, sub.address),
   }));
 }

@@ -8,6 +8,7 @@
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
+import { marketsOf } from "./_markets.ts";
 import { Address, maybe } from "./_schemas.ts";
 import { type UserFill, userFills as wireFills } from "./_shapes.ts";
 
@@ -20,5 +21,5 @@ export const UserFillsRequest = v.object({
 export type UserFillsResponse = UserFill[];
 
 export function userFills(ctx: InfoContext, req: v.InferOutput<typeof UserFillsRequest>): UserFillsResponse {
-  return wireFills(ctx.engine.state.universe, ctx.history.fills(req.user), req.aggregateByTime === true);
+  return wireFills(marketsOf(ctx.engine), ctx.history.fills(req.user), req.aggregateByTime === true);
 }

@@ -8,6 +8,7 @@
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
+import { marketsOf } from "./_markets.ts";
 import { Address, maybe, UInt } from "./_schemas.ts";
 import { type UserFill, userFills } from "./_shapes.ts";
 
@@ -34,5 +35,5 @@ export function userFillsByTime(
           req.endTime === undefined ? { startTime: req.startTime } : { startTime: req.startTime, endTime: req.endTime },
         )
       : history.fillsByTime(req.user, req.startTime, req.endTime);
-  return userFills(ctx.engine.state.universe, records, req.aggregateByTime === true);
+  return userFills(marketsOf(ctx.engine), records, req.aggregateByTime === true);
 }

@@ -7,6 +7,7 @@
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
+import { marketsOf } from "./_markets.ts";
 import { Address, maybe, UInt } from "./_schemas.ts";
 import { type LedgerUpdate, ledgerUpdate } from "./_shapes.ts";
 
@@ -23,6 +24,6 @@ export function userNonFundingLedgerUpdates(
   ctx: InfoContext,
   req: v.InferOutput<typeof UserNonFundingLedgerUpdatesRequest>,
 ): UserNonFundingLedgerUpdatesResponse {
-  const universe = ctx.engine.state.universe;
+  const universe = marketsOf(ctx.engine);
   return ctx.history.ledger(req.user, req.startTime ?? 0, req.endTime).map((r) => ledgerUpdate(universe, r));
 }

@@ -6,9 +6,9 @@
  */
 
 import * as v from "valibot";
-import type { Universe } from "../../core/index.ts";
 import type { TwapSliceFillRecord } from "../../journal/history.ts";
 import type { InfoContext } from "../context.ts";
+import { type MarketLookup, marketsOf } from "./_markets.ts";
 import { Address } from "./_schemas.ts";
 import { type UserFill, userFill } from "./_shapes.ts";
 
@@ -19,7 +19,7 @@ export type TwapSliceFill = { fill: UserFill; twapId: number };
 export type UserTwapSliceFillsResponse = TwapSliceFill[];
 
 /** Slice fill records as `[{fill, twapId}]`. */
-export function twapSliceFills(universe: Universe, records: readonly TwapSliceFillRecord[]): TwapSliceFill[] {
+export function twapSliceFills(universe: MarketLookup, records: readonly TwapSliceFillRecord[]): TwapSliceFill[] {
   const out: TwapSliceFill[] = [];
   for (const r of records) {
     const market = universe.get(r.fill.asset);
@@ -32,5 +32,5 @@ export function userTwapSliceFills(
   ctx: InfoContext,
   req: v.InferOutput<typeof UserTwapSliceFillsRequest>,
 ): UserTwapSliceFillsResponse {
-  return twapSliceFills(ctx.engine.state.universe, ctx.history.twapSliceFills(req.user));
+  return twapSliceFills(marketsOf(ctx.engine), ctx.history.twapSliceFills(req.user));
 }

@@ -7,6 +7,7 @@
 
 import * as v from "valibot";
 import type { InfoContext } from "../context.ts";
+import { marketsOf } from "./_markets.ts";
 import { Address, maybe, UInt } from "./_schemas.ts";
 import { twapSliceFills, type UserTwapSliceFillsResponse } from "./userTwapSliceFills.ts";
 
@@ -25,5 +26,5 @@ export function userTwapSliceFillsByTime(
   req: v.InferOutput<typeof UserTwapSliceFillsByTimeRequest>,
 ): UserTwapSliceFillsByTimeResponse {
   const records = ctx.history.twapSliceFills(req.user, req.startTime, req.endTime ?? ctx.now());
-  return twapSliceFills(ctx.engine.state.universe, records);
+  return twapSliceFills(marketsOf(ctx.engine), records);
 }

@@ -3,8 +3,9 @@
  * `webData2`: the web app's everything-at-once view of a user: clearinghouse state, open orders (frontend form),
  * meta and asset contexts, the session agent, the net of ledger movements, the running TWAPs, the vaults the user
  * leads (`leadingVaults`), its equity in every vault it holds (`totalVaultEquity`) and whether it is a vault
- * (`isVault`). hyperlocal has no spot here, so `spotAssetCtxs` is empty and `spotState` has no balances. `agentAddress` is the unnamed agent (the web app's session wallet), else the first
- * named one, else `null`.
+ * (`isVault`), its spot balances (`spotState`, as /info `spotClearinghouseState`) and every spot pair's context
+ * (`spotAssetCtxs`, as /info `spotMetaAndAssetCtxs`). `agentAddress` is the unnamed agent (the web app's session
+ * wallet), else the first named one, else `null`.
  * @see hyperliquid-api.md §4.4 webData2
  */
 
@@ -15,7 +16,6 @@ import { Address, type Hex } from "./_schemas.ts";
 import {
   type ClearinghouseState,
   clearinghouseState,
-  emptySpotState,
   type FrontendOpenOrder,
   frontendOpenOrders,
   type Meta,
@@ -23,10 +23,12 @@ import {
   type PerpAssetCtx,
   perpAssetCtxs,
   type SpotClearinghouseState,
+  spotState,
 } from "./_shapes.ts";
 import { cumulativeLedger } from "./_ledger.ts";
 import { userEquityIn, vaultsHeldBy } from "./_vaults.ts";
 import { leadingVaultsOf } from "./leadingVaults.ts";
+import { type SpotAssetCtx, spotAssetCtxs } from "./spotMetaAndAssetCtxs.ts";
 import { type TwapState, twapStates } from "./twapHistory.ts";
 
 export const WebData2Request = v.object({ type: v.literal("webData2"), user: Address });
@@ -46,7 +48,7 @@ export interface WebData2Response {
   user: Hex;
   twapStates: [number, TwapState][];
   spotState: SpotClearinghouseState;
-  spotAssetCtxs: never[];
+  spotAssetCtxs: SpotAssetCtx[];
 }
 
 export function webData2(ctx: InfoContext, req: v.InferOutput<typeof WebData2Request>): WebData2Response {
@@ -70,7 +72,7 @@ export function webData2(ctx: InfoContext, req: v.InferOutput<typeof WebData2Req
     isVault: engine.vault(req.user) !== undefined,
     user: req.user,
     twapStates: twapStates(ctx, req.user),
-    spotState: emptySpotState(),
-    spotAssetCtxs: [],
+    spotState: spotState(engine, req.user),
+    spotAssetCtxs: spotAssetCtxs(engine),
   };
 }

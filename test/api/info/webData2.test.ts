@@ -35,6 +35,7 @@ test("BOB: the same state, orders, meta and contexts as the single requests; the
     "spotAssetCtxs",
   ]);
   const [meta, assetCtxs] = ok(f.ctx, { type: "metaAndAssetCtxs" }) as [unknown, unknown];
+  const [, spotAssetCtxs] = ok(f.ctx, { type: "spotMetaAndAssetCtxs" }) as [unknown, unknown];
   assert.deepEqual(answer, {
     clearinghouseState: ok(f.ctx, { type: "clearinghouseState", user: BOB }),
     leadingVaults: [],
@@ -49,8 +50,8 @@ test("BOB: the same state, orders, meta and contexts as the single requests; the
     isVault: false,
     user: BOB,
     twapStates: [],
-    spotState: { balances: [] },
-    spotAssetCtxs: [],
+    spotState: ok(f.ctx, { type: "spotClearinghouseState", user: BOB }),
+    spotAssetCtxs,
   });
 });
 
