@@ -82,7 +82,7 @@ export interface WsEndpoint {
 
 const MINUTE_MS = 60_000;
 /** How long a closing connection may take to finish the close handshake before its socket is destroyed. */
-const CLOSE_GRACE_MS = 1_000;
+const CLOSE_GRACE_MS = 5_000;
 const PONG = '{"channel":"pong"}';
 const PARSE_ERROR = "Error parsing JSON into valid websocket request: ";
 /** Every frame hyperlocal sends is a text frame, also when handed over as UTF-8 bytes. */

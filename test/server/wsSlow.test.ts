@@ -171,7 +171,7 @@ describe("ws slow consumers", () => {
     const closedAt = new Map<string, number>();
     onCut = (ip) => {
       closedAt.set(ip, performance.now());
-      // Read again at once: the close frame is behind the queued data, and the server waits 1 s for the handshake.
+      // Read again at once: the close frame is behind the queued data, and the server waits 5 s for the handshake.
       const s = slow.get(ip);
       if (s !== undefined) setImmediate(() => socketOf(s.ws).resume());
     };
