@@ -7,11 +7,10 @@
  */
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
+import { checkScenarioReplay } from "./_scenarioReplay.ts";
 import fc from "fast-check";
-import { type Command, Engine, type Event, holdingEquity } from "../../src/core/index.ts";
+import { Engine, type Event, holdingEquity } from "../../src/core/index.ts";
 
 const ALICE = `0x${"a".repeat(40)}`;
 const BOB = `0x${"b".repeat(40)}`;
@@ -19,31 +18,8 @@ const CAROL = `0x${"c".repeat(40)}`;
 const T0 = 1_767_225_600_000;
 const USD = 1_000_000;
 
-const lines = readFileSync(join(import.meta.dirname, "../scenarios/vault.jsonl"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim() !== "")
-  .map((l) => JSON.parse(l) as Record<string, unknown>);
-const config = (lines.find((l) => "config" in l) as { config: Parameters<typeof Engine.create>[0] }).config;
-const commands = lines.filter((l) => !("config" in l) && !("note" in l)) as unknown as Command[];
-
 test("vault commands: replay and snapshot + tail reach the live hash at every cut", () => {
-  const live = Engine.create(config);
-  const hashes: string[] = [];
-  const snapshots: string[] = [];
-  for (const cmd of commands) {
-    live.apply(cmd);
-    hashes.push(live.stateHash());
-    snapshots.push(JSON.stringify(live.toSnapshot()));
-  }
-  const replay = Engine.create(config);
-  for (const cmd of commands) replay.apply(JSON.parse(JSON.stringify(cmd)) as Command);
-  assert.equal(replay.stateHash(), live.stateHash());
-  for (let cut = 0; cut < commands.length; cut++) {
-    const restored = Engine.fromSnapshot(JSON.parse(snapshots[cut] as string));
-    assert.equal(restored.stateHash(), hashes[cut], `snapshot after command ${cut}`);
-    for (const cmd of commands.slice(cut + 1)) restored.apply(cmd);
-    assert.equal(restored.stateHash(), live.stateHash(), `tail after command ${cut}`);
-  }
+  checkScenarioReplay("vault");
 });
 
 const step = fc.oneof(
