@@ -124,18 +124,12 @@ export function makeSpotMarket(
   stepMs: number,
   volatility = VOLATILITY[coin] ?? DEFAULT_VOLATILITY,
 ): SimMarket {
-  const sigma = volatility * Math.sqrt(stepMs / YEAR_MS);
+  // The perp walk without a premium, with spot's price decimals and notional scale.
   return {
-    coin,
-    asset,
+    ...makeMarket(coin, asset, szDecimals, px, stepMs, volatility),
     spot: true,
-    szDecimals,
     maxDecimals: 8 - szDecimals,
     notionalScale: SPOT_NOTIONAL_SCALE,
-    sigma,
-    px,
-    prevPx: px,
-    premium: 0,
     reversion: 0,
   };
 }
